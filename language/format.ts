@@ -1,0 +1,56 @@
+/**
+ * How figures read in messages, hovers and summaries: `$2,135,818.13`, `46.125%`, `12,500`.
+ * Formatting only; no rounding rule of the settlement lives here (money is shown as settled).
+ */
+import { Dec } from './decimal.js';
+
+const SYMBOLS: Record<string, string> = { USD: '$', GBP: '£', EUR: '€' };
+
+export function currencySymbol(currency: string): string {
+    return SYMBOLS[currency] ?? '';
+}
+
+function groupThousands(whole: string): string {
+    return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** `-2135818.125` → `-$2,135,818.125`: every digit kept; pass a rounded amount to show cents. */
+export function formatMoney(amount: Dec, currency = 'USD', places?: number): string {
+    const fixed = places === undefined ? amount.abs().toFixed() : amount.abs().toFixed(places);
+    const [whole, fraction] = fixed.split('.');
+    const body = groupThousands(whole) + (fraction ? `.${fraction}` : '');
+    return `${amount.isNegative() && !amount.isZero() ? '-' : ''}${currencySymbol(currency)}${body}`;
+}
+
+/** Money as the contract shows it: two places, or none when rounding to whole units. */
+export function formatSettledMoney(amount: Dec, currency = 'USD', wholeUnits = false): string {
+    return formatMoney(amount, currency, wholeUnits ? 0 : 2);
+}
+
+/** `0.46125` → `46.125%` (exact, no rounding; at most `places` decimals when given). */
+export function formatPercent(rate: Dec, places?: number): string {
+    const percent = rate.times(100);
+    const text = places === undefined ? percent.toFixed() : percent.toDecimalPlaces(places).toFixed();
+    return `${text}%`;
+}
+
+/** `12500` → `12,500`. */
+export function formatCount(count: Dec | number): string {
+    const value = typeof count === 'number' ? new Dec(count) : count;
+    const [whole, fraction] = value.abs().toFixed().split('.');
+    return `${value.isNegative() ? '-' : ''}${groupThousands(whole)}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** `2135818.13` → `$2.14M`: short figures for inlay hints and charts. */
+export function formatCompactMoney(amount: Dec, currency = 'USD'): string {
+    const abs = amount.abs();
+    const sign = amount.isNegative() && !amount.isZero() ? '-' : '';
+    const symbol = currencySymbol(currency);
+    const units: Array<[number, string]> = [[1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
+    for (const [size, suffix] of units) {
+        if (abs.greaterThanOrEqualTo(size)) {
+            return `${sign}${symbol}${abs.dividedBy(size).toDecimalPlaces(2).toFixed()}${suffix}`;
+        }
+    }
+    return `${sign}${symbol}${abs.toDecimalPlaces(2).toFixed(abs.isInteger() ? 0 : 2)}`;
+}

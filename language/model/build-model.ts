@@ -1,0 +1,390 @@
+/**
+ * From the AST to the plain contract model: exact decimals, resolved units, the `program` preset
+ * filled in where the contract is silent. Works on incomplete ASTs too (the editor builds a model
+ * while the author types): whatever is missing stays undefined, and validation says why.
+ */
+import type { AstNode } from 'langium';
+import * as ast from '../generated/ast.js';
+import { Dec } from '../decimal.js';
+import { presetTerms } from '../settlement/presets.js';
+import type {
+    CapitationService, ContractModel, Corridor, ExpenditureTerm, Expectation, LossSharing, LossTerms, MeasureTerm,
+    MinimumRate, MsspTrack, ProgramPreset, ProviderRole, ProviderTerm, QualityAdjustment, Rated, SavingsSharing,
+    SavingsTerms, ScenarioTerms, SharingBasis, UncertaintyTerms
+} from './contract-model.js';
+
+/** 1-based line where a node starts (0 when the node has no text, e.g. after a parse error). */
+export function lineOf(node: AstNode | undefined): number {
+    const start = node?.$cstNode?.range.start.line;
+    return start === undefined ? 0 : start + 1;
+}
+
+function dec(value: string | undefined): Dec | undefined {
+    if (value === undefined || value === '') {
+        return undefined;
+    }
+    try {
+        return new Dec(value);
+    } catch {
+        return undefined;
+    }
+}
+
+function rated(node: (AstNode & { rate?: string }) | undefined): Rated | undefined {
+    const rate = dec(node?.rate);
+    return node && rate ? { rate, line: lineOf(node) } : undefined;
+}
+
+/** The first section of a type (validation reports the others as duplicates). */
+function section<T extends ast.Section>(contract: ast.Contract, is: (s: unknown) => s is T): T | undefined {
+    return contract.sections.find(is);
+}
+
+/** The first line of a type within a section (validation reports repeats). */
+function first<T extends AstNode>(lines: readonly AstNode[], is: (n: unknown) => n is T): T | undefined {
+    return lines.find(is) as T | undefined;
+}
+
+/** Reads the `program` line into a preset, or undefined when it is incomplete or unknown. */
+export function programOf(line: ast.ProgramLine | undefined): ProgramPreset | undefined {
+    if (!line) {
+        return undefined;
+    }
+    const year = Number(line.year);
+    if (!Number.isInteger(year)) {
+        return undefined;
+    }
+    if (line.program === 'REACH') {
+        return line.option ? { program: 'REACH', option: line.option, year, line: lineOf(line) } : undefined;
+    }
+    const track = trackOf(line.track);
+    return track ? { program: 'MSSP', track, year, line: lineOf(line) } : undefined;
+}
+
+/** `track 1+` → '1+', `BASIC C` → 'BASIC C', `ENHANCED` → 'ENHANCED'; undefined when not an MSSP track. */
+export function trackOf(track: ast.Track | undefined): MsspTrack | undefined {
+    if (!track) {
+        return undefined;
+    }
+    if (track.enhanced) {
+        return 'ENHANCED';
+    }
+    if (track.level !== undefined) {
+        const level = `BASIC ${track.level}`;
+        return (['BASIC A', 'BASIC B', 'BASIC C', 'BASIC D', 'BASIC E'] as const).find(t => t === level);
+    }
+    const name = `${track.number ?? ''}${track.plus ? '+' : ''}`;
+    return (['1', '1+', '2', '3'] as const).find(t => t === name);
+}
+
+function minimumRate(node: ast.MinimumSavingsRateLine | ast.MinimumLossRateLine | undefined): MinimumRate | undefined {
+    if (!node) {
+        return undefined;
+    }
+    if (node.variable) {
+        return { kind: 'variable', line: lineOf(node) };
+    }
+    const rate = dec(node.rate);
+    return rate ? { kind: 'fixed', rate, line: lineOf(node) } : undefined;
+}
+
+function corridorsOf(lines: readonly AstNode[]): Corridor[] {
+    const corridors: Corridor[] = [];
+    for (const line of lines.filter(ast.isCorridorLine)) {
+        const share = dec(line.share);
+        if (!share) {
+            continue;
+        }
+        const lower = line.from === 'up' ? new Dec(0) : dec(line.lower);
+        const upper = line.from === 'over' ? undefined : dec(line.upper);
+        if (!lower || (line.from !== 'over' && !upper)) {
+            continue;
+        }
+        corridors.push({ lower, upper, share, line: lineOf(line) });
+    }
+    return corridors;
+}
+
+/** One rate or corridors: the two are exclusive (validation reports a contract that gives both). */
+function savingsSharing(lines: readonly AstNode[]): SavingsSharing | undefined {
+    const rateLine = first(lines, ast.isSharingRateLine);
+    const rate = dec(rateLine?.rate);
+    if (rateLine && rate) {
+        return { kind: 'rate', rate, line: lineOf(rateLine) };
+    }
+    const corridors = corridorsOf(lines);
+    return corridors.length > 0 ? { kind: 'corridors', corridors, line: corridors[0].line } : undefined;
+}
+
+function lossSharing(lines: readonly AstNode[]): LossSharing | undefined {
+    const rateLine = first(lines, ast.isSharingRateLine);
+    if (rateLine) {
+        const rate = dec(rateLine.rate);
+        if (rate) {
+            return { kind: 'rate', rate, line: lineOf(rateLine) };
+        }
+        const floor = dec(rateLine.floor);
+        const ceiling = dec(rateLine.ceiling);
+        if (floor && ceiling) {
+            return { kind: 'complement', floor, ceiling, line: lineOf(rateLine) };
+        }
+    }
+    const corridors = corridorsOf(lines);
+    return corridors.length > 0 ? { kind: 'corridors', corridors, line: corridors[0].line } : undefined;
+}
+
+function capOf(lines: readonly AstNode[], base: 'benchmark' | 'revenue'): Rated | undefined {
+    return rated(lines.filter(ast.isCapLine).find(l => l.base === base));
+}
+
+/** The savings terms written in the contract (without the preset). */
+function writtenSavings(node: ast.SharedSavings | undefined): Partial<SavingsTerms> {
+    const lines = node?.lines ?? [];
+    const adjustment = first(lines, ast.isQualityAdjustmentLine);
+    const basis = first(lines, ast.isSharingBasisLine);
+    return {
+        minimumRate: minimumRate(first(lines, ast.isMinimumSavingsRateLine)),
+        sharing: savingsSharing(lines),
+        qualityAdjustment: adjustment?.mode,
+        qualityAdjustmentLine: adjustment ? lineOf(adjustment) : undefined,
+        basis: basis ? (basis.basis === 'above' ? 'above minimum' : 'first dollar') : undefined,
+        basisLine: basis ? lineOf(basis) : undefined,
+        cap: capOf(lines, 'benchmark'),
+        sequestration: rated(first(lines, ast.isSequestrationLine)),
+        qualityWithhold: rated(first(lines, ast.isQualityWithholdLine))
+    };
+}
+
+function writtenLosses(node: ast.SharedLosses): Partial<LossTerms> {
+    const lines = node.lines;
+    const revenue = first(lines, ast.isParticipantRevenueLine);
+    return {
+        minimumRate: minimumRate(first(lines, ast.isMinimumLossRateLine)),
+        sharing: lossSharing(lines),
+        cap: capOf(lines, 'benchmark'),
+        revenueCap: capOf(lines, 'revenue'),
+        participantRevenue: dec(revenue?.amount),
+        participantRevenueLine: revenue ? lineOf(revenue) : undefined
+    };
+}
+
+/** Written terms win over the preset's, field by field. */
+function merge<T extends object>(preset: Partial<T> | undefined, written: Partial<T>): Partial<T> {
+    const result: Partial<T> = { ...(preset ?? {}) };
+    for (const [key, value] of Object.entries(written) as Array<[keyof T, T[keyof T]]>) {
+        if (value !== undefined) {
+            result[key] = value;
+        }
+    }
+    return result;
+}
+
+function providerOf(node: ast.Provider): ProviderTerm {
+    const role = first(node.lines, ast.isRoleLine)?.role;
+    const roles: Record<string, ProviderRole> = { primary: 'primary care', specialist: 'specialist', hospital: 'hospital', other: 'other' };
+    return {
+        id: node.name,
+        name: node.title,
+        tin: first(node.lines, ast.isTinLine)?.value,
+        npi: first(node.lines, ast.isNpiLine)?.value,
+        role: role ? roles[role] : undefined,
+        attributed: dec(first(node.lines, ast.isAttributedLine)?.count),
+        share: dec(first(node.lines, ast.isShareLine)?.rate),
+        line: lineOf(node)
+    };
+}
+
+function measureOf(node: ast.Measure): MeasureTerm {
+    return {
+        id: node.name,
+        name: node.title,
+        lowerIsBetter: first(node.lines, ast.isDirectionLine)?.direction === 'lower',
+        threshold: dec(first(node.lines, ast.isThresholdLine)?.rate),
+        target: dec(first(node.lines, ast.isTargetLine)?.rate),
+        weight: dec(first(node.lines, ast.isWeightLine)?.rate),
+        line: lineOf(node)
+    };
+}
+
+function expenditureOf(lines: readonly AstNode[]): ExpenditureTerm | undefined {
+    const spent = first(lines, ast.isExpenditureLine);
+    const amount = dec(spent?.amount);
+    if (spent && amount) {
+        return { kind: spent.basis === 'total' ? 'total' : 'per member per month', amount, line: lineOf(spent) };
+    }
+    const savings = first(lines, ast.isSavingsLine);
+    const rate = dec(savings?.rate);
+    return savings && rate ? { kind: 'savings', rate, line: lineOf(savings) } : undefined;
+}
+
+function scenarioOf(node: ast.Scenario): ScenarioTerms {
+    const lines = node.lines;
+    const results = new Map<string, Dec>();
+    for (const result of lines.filter(ast.isResultLine)) {
+        const value = dec(result.value);
+        const id = result.measure?.$refText;
+        if (id && value && !results.has(id)) {
+            results.set(id, value);
+        }
+    }
+    const expectations: Expectation[] = [];
+    for (const line of lines) {
+        if (ast.isExpectEarnedLine(line)) {
+            const amount = dec(line.amount);
+            if (amount) {
+                expectations.push({ kind: 'earned', amount, tolerance: dec(line.tolerance), line: lineOf(line) });
+            }
+        } else if (ast.isExpectProviderLine(line)) {
+            const amount = dec(line.amount);
+            const providerId = line.provider?.$refText;
+            if (amount && providerId) {
+                expectations.push({ kind: 'provider', providerId, amount, tolerance: dec(line.tolerance), line: lineOf(line) });
+            }
+        }
+    }
+    const verdict = first(lines, ast.isQualityStandardLine);
+    const reduced = first(lines, ast.isLossesReducedLine);
+    const reducedBy = dec(reduced?.amount);
+    const yearLine = first(lines, ast.isYearLine);
+    const year = yearLine ? Number(yearLine.year) : undefined;
+    return {
+        name: node.name ?? '',
+        line: lineOf(node),
+        expenditure: expenditureOf(lines),
+        results,
+        qualityScore: (() => {
+            const line = first(lines, ast.isQualityScoreLine);
+            const rate = dec(line?.score);
+            return line && rate ? { rate, line: lineOf(line) } : undefined;
+        })(),
+        standardVerdict: verdict ? { met: verdict.verdict === 'met', line: lineOf(verdict) } : undefined,
+        lossesReducedBy: reduced && reducedBy ? { amount: reducedBy, line: lineOf(reduced) } : undefined,
+        lossesForgiven: rated(first(lines, ast.isLossesForgivenLine)),
+        year: yearLine && year !== undefined && Number.isInteger(year) ? { year, line: lineOf(yearLine) } : undefined,
+        expectations
+    };
+}
+
+function uncertaintyOf(node: ast.Uncertainty | undefined): UncertaintyTerms | undefined {
+    if (!node) {
+        return undefined;
+    }
+    const lines = node.lines;
+    const spend = first(lines, ast.isExpenditureDistributionLine);
+    const savings = first(lines, ast.isSavingsDistributionLine);
+    const quality = first(lines, ast.isQualityDistributionLine);
+    const pair = (a?: string, b?: string): [Dec, Dec] | undefined => {
+        const x = dec(a);
+        const y = dec(b);
+        return x && y ? [x, y] : undefined;
+    };
+    const spendPair = pair(spend?.mean, spend?.sd);
+    const savingsPair = pair(savings?.mean, savings?.sd);
+    const uniform = quality?.shape === 'uniform' ? pair(quality.low, quality.high) : undefined;
+    const normal = quality?.shape === 'normal' ? pair(quality.mean, quality.sd) : undefined;
+    const trials = Number(first(lines, ast.isTrialsLine)?.count ?? '10000');
+    const seed = Number(first(lines, ast.isSeedLine)?.seed ?? '1');
+    return {
+        expenditure: spendPair ? { kind: 'expenditure normal', mean: spendPair[0], sd: spendPair[1] }
+            : savingsPair ? { kind: 'savings normal', mean: savingsPair[0], sd: savingsPair[1] } : undefined,
+        quality: uniform ? { kind: 'uniform', low: uniform[0], high: uniform[1] }
+            : normal ? { kind: 'normal', mean: normal[0], sd: normal[1] } : undefined,
+        trials: Number.isInteger(trials) && trials > 0 ? trials : 10000,
+        seed: Number.isInteger(seed) ? seed : 1,
+        line: lineOf(node)
+    };
+}
+
+const SERVICES: Record<string, CapitationService> = { primary: 'primary care', specialty: 'specialty care', total: 'total care' };
+
+/** Builds the contract model from a (possibly incomplete) AST. */
+export function buildModel(contract: ast.Contract): ContractModel {
+    const program = programOf(section(contract, ast.isProgramLine));
+    const preset = program ? presetTerms(program) : undefined;
+    const rounding = section(contract, ast.isRoundingLine);
+    const currency = section(contract, ast.isCurrencyLine)?.code;
+
+    const parties = section(contract, ast.isParties)?.lines ?? [];
+    const termLines = section(contract, ast.isTerm)?.lines ?? [];
+    const months = Number(first(termLines, ast.isPerformanceYearLine)?.months ?? '12');
+
+    const population = section(contract, ast.isPopulation)?.lines ?? [];
+    const benchmark = first(population, ast.isBenchmarkLine);
+    const benchmarkAmount = dec(benchmark?.amount);
+    const assigned = first(population, ast.isAssignedLine);
+
+    const capitation = section(contract, ast.isCapitation)?.lines ?? [];
+    const savingsNode = section(contract, ast.isSharedSavings);
+    const lossesNode = section(contract, ast.isSharedLosses);
+
+    const savings = merge(preset?.savings, writtenSavings(savingsNode));
+    let losses: LossTerms | undefined;
+    if (lossesNode || preset?.losses) {
+        const merged = merge<LossTerms>(preset?.losses, lossesNode ? writtenLosses(lossesNode) : {});
+        losses = { ...merged, line: lossesNode ? lineOf(lossesNode) : (program?.line ?? 0), fromPreset: !lossesNode };
+    }
+
+    const quality = section(contract, ast.isQuality)?.lines ?? [];
+    const distribution = section(contract, ast.isDistribution);
+    const remainder = distribution ? first(distribution.lines, ast.isRemainderLine) : undefined;
+    const keys = { attributed: 'attributed lives', equally: 'equally', fixed: 'fixed shares' } as const;
+
+    return {
+        name: contract.name ?? '',
+        currency: currency ?? 'USD',
+        rounding: {
+            mode: rounding?.mode ?? 'half-up',
+            unit: rounding?.unit === 'whole' ? 'whole units' : 'cents'
+        },
+        program,
+        parties: {
+            payer: parties.find(p => p.role === 'payer')?.name,
+            aco: parties.find(p => p.role === 'aco')?.name
+        },
+        term: {
+            start: first(termLines, ast.isStartLine)?.date,
+            end: first(termLines, ast.isEndLine)?.date,
+            months: Number.isInteger(months) && months > 0 ? months : 12
+        },
+        population: {
+            attribution: first(population, ast.isAttributionLine)?.method,
+            beneficiaries: dec(assigned?.count),
+            beneficiariesLine: assigned ? lineOf(assigned) : undefined,
+            minimumBeneficiaries: dec(first(population, ast.isMinimumAssignedLine)?.count) ?? preset?.minimumBeneficiaries,
+            memberMonths: dec(first(population, ast.isMemberMonthsLine)?.count),
+            benchmark: benchmark && benchmarkAmount ? {
+                amount: benchmarkAmount,
+                basis: benchmark.basis === 'total' ? 'total' : benchmark.period === 'year' ? 'per member per year' : 'per member per month',
+                line: lineOf(benchmark)
+            } : undefined,
+            discount: rated(first(population, ast.isDiscountLine)) ?? preset?.discount,
+            trend: rated(first(population, ast.isTrendLine))
+        },
+        providers: (section(contract, ast.isProviders)?.providers ?? []).map(providerOf),
+        capitation: {
+            lines: capitation.filter(ast.isCapitationRateLine).flatMap(line => {
+                const rate = dec(line.amount);
+                return rate ? [{ service: SERVICES[line.service] ?? 'primary care', rate, providerId: line.provider?.$refText, line: lineOf(line) }] : [];
+            }),
+            withhold: rated(first(capitation, ast.isCapitationWithholdLine))
+        },
+        savings: {
+            ...savings,
+            qualityAdjustment: savings.qualityAdjustment ?? ('scaled' satisfies QualityAdjustment),
+            basis: savings.basis ?? ('first dollar' satisfies SharingBasis)
+        },
+        losses,
+        quality: {
+            standard: rated(first(quality, ast.isStandardLine)),
+            measures: quality.filter(ast.isMeasure).map(measureOf)
+        },
+        distribution: distribution ? {
+            reserve: rated(first(distribution.lines, ast.isReserveLine)),
+            key: remainder ? keys[remainder.key] : undefined,
+            keyLine: remainder ? lineOf(remainder) : undefined,
+            line: lineOf(distribution)
+        } : undefined,
+        scenarios: contract.sections.filter(ast.isScenario).map(scenarioOf),
+        uncertainty: uncertaintyOf(section(contract, ast.isUncertainty))
+    };
+}

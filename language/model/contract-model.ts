@@ -1,0 +1,215 @@
+/**
+ * The plain, typed contract that the settlement engine, summaries and editor features work from.
+ * Built from the AST by build-model.ts: amounts are exact decimals, units are resolved and the
+ * `program` preset is applied. Nothing after this point sees the AST or Langium.
+ *
+ * Every term records `line`, the 1-based source line of the clause it came from (for a term the
+ * preset supplied, the `program` line), so a waterfall step can point at its clause.
+ */
+import type { Dec } from '../decimal.js';
+
+/** Where a term came from. */
+export interface Sourced {
+    /** 1-based line of the clause (the `program` line when `fromPreset`). */
+    line: number;
+    /** True when the `program` preset supplied the term rather than the contract text. */
+    fromPreset?: boolean;
+}
+
+export interface Rated extends Sourced {
+    rate: Dec;
+}
+
+export type RoundingMode = 'half-up' | 'half-even';
+export type RoundingUnit = 'cents' | 'whole units';
+
+export interface Rounding {
+    mode: RoundingMode;
+    unit: RoundingUnit;
+}
+
+export type MsspTrack = '1' | '1+' | '2' | '3' | 'BASIC A' | 'BASIC B' | 'BASIC C' | 'BASIC D' | 'BASIC E' | 'ENHANCED';
+export type ReachOption = 'global' | 'professional';
+
+export type ProgramPreset =
+    | { program: 'MSSP'; track: MsspTrack; year: number; line: number }
+    | { program: 'REACH'; option: ReachOption; year: number; line: number };
+
+export type BenchmarkBasis = 'per member per month' | 'per member per year' | 'total';
+
+export interface BenchmarkTerm extends Sourced {
+    amount: Dec;
+    basis: BenchmarkBasis;
+}
+
+export interface Population {
+    attribution?: 'prospective' | 'retrospective';
+    /** N: assigned beneficiaries. */
+    beneficiaries?: Dec;
+    beneficiariesLine?: number;
+    minimumBeneficiaries?: Dec;
+    /** Stated member months; when absent, MM = N × M. */
+    memberMonths?: Dec;
+    benchmark?: BenchmarkTerm;
+    discount?: Rated;
+    /** Annual trend, applied from the second performance year on. */
+    trend?: Rated;
+}
+
+export type ProviderRole = 'primary care' | 'specialist' | 'hospital' | 'other';
+
+export interface ProviderTerm extends Sourced {
+    id: string;
+    name: string;
+    tin?: string;
+    npi?: string;
+    role?: ProviderRole;
+    attributed?: Dec;
+    share?: Dec;
+}
+
+export type CapitationService = 'primary care' | 'specialty care' | 'total care';
+
+export interface CapitationLineTerm extends Sourced {
+    service: CapitationService;
+    /** Per member per month. */
+    rate: Dec;
+    /** `paid to ID`: the line pays rate × attributed(ID) × M instead of rate × MM. */
+    providerId?: string;
+}
+
+export interface CapitationTerms {
+    lines: CapitationLineTerm[];
+    withhold?: Rated;
+}
+
+/** `minimum savings rate 2%` or `minimum savings rate variable` (the MSSP table at N). */
+export type MinimumRate = (Sourced & { kind: 'fixed'; rate: Dec }) | (Sourced & { kind: 'variable' });
+
+export interface Corridor extends Sourced {
+    /** Lower edge as a share of the benchmark (0 for `up to`). */
+    lower: Dec;
+    /** Upper edge as a share of the benchmark; undefined for `over`. */
+    upper?: Dec;
+    /** Share kept by the ACO (savings) or owed (losses) within the band. */
+    share: Dec;
+}
+
+export type SavingsSharing =
+    | (Sourced & { kind: 'rate'; rate: Dec })
+    | { kind: 'corridors'; corridors: Corridor[]; line: number; fromPreset?: boolean };
+
+export type QualityAdjustment = 'scaled' | 'gate' | 'none';
+export type SharingBasis = 'first dollar' | 'above minimum';
+
+export interface SavingsTerms {
+    minimumRate?: MinimumRate;
+    /** Undefined when neither the contract nor a preset gives a rate: nothing is shared. */
+    sharing?: SavingsSharing;
+    qualityAdjustment: QualityAdjustment;
+    qualityAdjustmentLine?: number;
+    basis: SharingBasis;
+    basisLine?: number;
+    cap?: Rated;
+    sequestration?: Rated;
+    /** `quality withhold P% of benchmark` (REACH-style withhold on the benchmark). */
+    qualityWithhold?: Rated;
+}
+
+export type LossSharing =
+    | (Sourced & { kind: 'rate'; rate: Dec })
+    | (Sourced & { kind: 'complement'; floor: Dec; ceiling: Dec })
+    | { kind: 'corridors'; corridors: Corridor[]; line: number; fromPreset?: boolean };
+
+export interface LossTerms extends Sourced {
+    minimumRate?: MinimumRate;
+    sharing?: LossSharing;
+    /** Cap as a share of the benchmark. */
+    cap?: Rated;
+    /** Cap as a share of participant revenue; the smaller of the two caps binds. */
+    revenueCap?: Rated;
+    participantRevenue?: Dec;
+    participantRevenueLine?: number;
+}
+
+export interface MeasureTerm extends Sourced {
+    id: string;
+    name: string;
+    lowerIsBetter: boolean;
+    threshold?: Dec;
+    target?: Dec;
+    weight?: Dec;
+}
+
+export interface QualityTerms {
+    standard?: Rated;
+    measures: MeasureTerm[];
+}
+
+export type DistributionKey = 'attributed lives' | 'equally' | 'fixed shares';
+
+export interface DistributionTerms extends Sourced {
+    reserve?: Rated;
+    key?: DistributionKey;
+    keyLine?: number;
+}
+
+export type ExpenditureTerm =
+    | (Sourced & { kind: 'per member per month'; amount: Dec })
+    | (Sourced & { kind: 'total'; amount: Dec })
+    /** `savings P%`: expenditure = B × (1 − P); P may be negative. */
+    | (Sourced & { kind: 'savings'; rate: Dec });
+
+export type Expectation =
+    | (Sourced & { kind: 'earned'; amount: Dec; tolerance?: Dec })
+    | (Sourced & { kind: 'provider'; providerId: string; amount: Dec; tolerance?: Dec });
+
+export interface ScenarioTerms extends Sourced {
+    name: string;
+    expenditure?: ExpenditureTerm;
+    /** Measure results by measure ID. */
+    results: Map<string, Dec>;
+    qualityScore?: Rated;
+    /** `quality standard met|not met`, overriding the score's verdict. */
+    standardVerdict?: Sourced & { met: boolean };
+    lossesReducedBy?: Sourced & { amount: Dec };
+    lossesForgiven?: Rated;
+    /** Performance year number (for trend); default 1. */
+    year?: Sourced & { year: number };
+    expectations: Expectation[];
+}
+
+export type ExpenditureDraw =
+    | { kind: 'expenditure normal'; mean: Dec; sd: Dec }
+    | { kind: 'savings normal'; mean: Dec; sd: Dec };
+
+export type QualityDraw =
+    | { kind: 'uniform'; low: Dec; high: Dec }
+    | { kind: 'normal'; mean: Dec; sd: Dec };
+
+export interface UncertaintyTerms extends Sourced {
+    expenditure?: ExpenditureDraw;
+    quality?: QualityDraw;
+    trials: number;
+    seed: number;
+}
+
+export interface ContractModel {
+    name: string;
+    /** ISO currency code (`USD` when the contract says nothing). */
+    currency: string;
+    rounding: Rounding;
+    program?: ProgramPreset;
+    parties: { payer?: string; aco?: string };
+    term: { start?: string; end?: string; months: number };
+    population: Population;
+    providers: ProviderTerm[];
+    capitation: CapitationTerms;
+    savings: SavingsTerms;
+    /** Present only in two-sided contracts. */
+    losses?: LossTerms;
+    quality: QualityTerms;
+    distribution?: DistributionTerms;
+    scenarios: ScenarioTerms[];
+    uncertainty?: UncertaintyTerms;
+}

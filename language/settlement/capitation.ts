@@ -1,0 +1,70 @@
+/**
+ * Step 10 of SETTLEMENT.md: capitation, reported beside the settlement (not inside G). Each line
+ * pays rate × MM, or with `paid to ID` rate × attributed(ID) × M; a withhold keeps P of it back
+ * and returns withheld × Q when the quality standard is met. Paid, withheld and returned are each
+ * rounded; the return is a share of the (rounded) amount actually withheld, so it never exceeds it.
+ */
+import { ZERO, type Dec } from '../decimal.js';
+import type { CapitationLineTerm, ContractModel, Rounding } from '../model/contract-model.js';
+import { memberMonths } from './benchmark.js';
+import { SettlementError } from './errors.js';
+import { countText, moneyText, percentText } from './explain.js';
+import { roundMoney } from './rounding.js';
+import type { CapitationResult } from './settlement-types.js';
+import { addStep, type Steps } from './waterfall.js';
+
+/** The unrounded amount a capitation line pays in the performance year, with how it was formed. */
+function lineAmount(model: ContractModel, line: CapitationLineTerm): { amount: Dec; basis: string } {
+    if (line.providerId !== undefined) {
+        const provider = model.providers.find((candidate) => candidate.id === line.providerId);
+        if (!provider) {
+            throw new SettlementError(`Capitation is paid to ${line.providerId}, which is not a provider of the contract.`, line.line);
+        }
+        if (!provider.attributed) {
+            throw new SettlementError(`Capitation paid to ${provider.id} needs its attributed lives.`, line.line);
+        }
+        const months = model.term.months;
+        return {
+            amount: line.rate.times(provider.attributed).times(months),
+            basis: `${countText(provider.attributed)} attributed × ${months} months to ${provider.id}`
+        };
+    }
+    const mm = memberMonths(model);
+    if (!mm) {
+        throw new SettlementError('Capitation per member per month needs assigned beneficiaries or member months.', line.line);
+    }
+    return { amount: line.rate.times(mm), basis: `${countText(mm)} member months` };
+}
+
+export function settleCapitation(
+    model: ContractModel,
+    quality: Dec,
+    standardMet: boolean,
+    rounding: Rounding,
+    steps: Steps
+): CapitationResult[] {
+    const withhold = model.capitation.withhold;
+    const currency = model.currency;
+    return model.capitation.lines.map((line) => {
+        const { amount, basis } = lineAmount(model, line);
+        const paid = roundMoney(amount, rounding);
+        const withheld = withhold ? roundMoney(amount.times(withhold.rate), rounding) : ZERO;
+        const returned = withhold && standardMet ? roundMoney(withheld.times(quality), rounding) : ZERO;
+        let text = `${capitalize(line.service)} ${moneyText(line.rate, currency)} per member per month × ${basis} = ${moneyText(paid, currency)}`;
+        if (withhold) {
+            text += standardMet
+                ? `; withhold ${percentText(withhold.rate)} keeps back ${moneyText(withheld, currency)}, of which ${moneyText(returned, currency)} is returned (× quality score ${percentText(quality)})`
+                : `; withhold ${percentText(withhold.rate)} keeps back ${moneyText(withheld, currency)}, none returned because the quality standard is not met`;
+        }
+        addStep(steps, 'capitation', `${text}.`, line.line, { amount: paid });
+        const result: CapitationResult = { service: line.service, paid, withheld, returned, line: line.line };
+        if (line.providerId !== undefined) {
+            result.provider = line.providerId;
+        }
+        return result;
+    });
+}
+
+function capitalize(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,125 @@
+/**
+ * Step 11 of SETTLEMENT.md: the distribution of earned among providers. The reserve is
+ * earned × reserve%, rounded; the remainder is split by the key in whole cents (or whole units)
+ * by the largest-remainder method, so the parts always sum exactly to the remainder.
+ */
+import { ONE, ZERO, type Dec } from '../decimal.js';
+import type { ContractModel, ProviderTerm, Rounding } from '../model/contract-model.js';
+import { SettlementError } from './errors.js';
+import { countText, moneyText, percentText } from './explain.js';
+import { moneyUnit, roundMoney, roundingText, withoutNegativeZero } from './rounding.js';
+import type { DistributionResult } from './settlement-types.js';
+import { addStep, type Steps } from './waterfall.js';
+
+/**
+ * Splits `total` (a whole number of `unit`s) in proportion to `weights` by the largest-remainder
+ * method: each exact share is floored to the unit, then the leftover units go one each to the
+ * largest fractional parts, ties in the order given. A negative total is split by its absolute
+ * value and each part negated. Zero weights receive nothing.
+ */
+export function splitByLargestRemainder(total: Dec, weights: readonly Dec[], unit: Dec): Dec[] {
+    const units = total.abs().dividedBy(unit);
+    if (!units.isInteger()) {
+        throw new Error(`splitByLargestRemainder: ${total.toString()} is not a whole number of ${unit.toString()}`);
+    }
+    const weightSum = weights.reduce((sum, weight) => sum.plus(weight), ZERO);
+    if (weights.length === 0 || !weightSum.greaterThan(0)) {
+        throw new Error('splitByLargestRemainder: the weights must sum to more than zero');
+    }
+    const exact = weights.map((weight) => units.times(weight).dividedBy(weightSum));
+    const floors = exact.map((share) => share.floor());
+    let leftover = units.minus(floors.reduce((sum, share) => sum.plus(share), ZERO)).toNumber();
+    const order = exact
+        .map((share, index) => ({ index, fraction: share.minus(floors[index]) }))
+        // Array.prototype.sort is stable, so equal fractions keep declaration order.
+        .sort((a, b) => b.fraction.comparedTo(a.fraction));
+    for (const { index } of order) {
+        if (leftover <= 0) {
+            break;
+        }
+        floors[index] = floors[index].plus(ONE);
+        leftover--;
+    }
+    const sign = total.isNegative() ? -1 : 1;
+    return floors.map((share) => withoutNegativeZero(share.times(unit).times(sign)));
+}
+
+/** The weight a provider carries under the contract's key. */
+function providerWeight(model: ContractModel, provider: ProviderTerm): Dec {
+    switch (model.distribution?.key) {
+        case 'attributed lives':
+            if (!provider.attributed) {
+                throw new SettlementError(`Provider ${provider.id} has no attributed lives to split the remainder by.`, provider.line);
+            }
+            return provider.attributed;
+        case 'fixed shares':
+            if (!provider.share) {
+                throw new SettlementError(`Provider ${provider.id} has no share to split the remainder by.`, provider.line);
+            }
+            return provider.share;
+        default:
+            return ONE;
+    }
+}
+
+/** The reserve and each provider's part of earned; undefined without a distribution or when earned is zero. */
+export function distribute(model: ContractModel, earned: Dec, rounding: Rounding, steps: Steps): DistributionResult | undefined {
+    const terms = model.distribution;
+    if (!terms || earned.isZero()) {
+        return undefined;
+    }
+    const currency = model.currency;
+    const reserveRate = terms.reserve?.rate ?? ZERO;
+    const reserve = roundMoney(earned.times(reserveRate), rounding);
+    const remainder = earned.minus(reserve);
+    if (terms.reserve) {
+        addStep(
+            steps,
+            'reserve',
+            `Reserve ${percentText(reserveRate)} for infrastructure: ${moneyText(reserve, currency)} of earned ${moneyText(earned, currency)} (rounded ${roundingText(rounding)}).`,
+            terms.reserve.line,
+            { amount: reserve, rate: reserveRate }
+        );
+    }
+    const result: DistributionResult = { reserve, remainder, providers: [] };
+    const providers = model.providers;
+    if (!terms.key || providers.length === 0 || remainder.isZero()) {
+        const why = !terms.key ? 'the contract names no key to split it by' : providers.length === 0 ? 'the contract names no providers' : 'there is nothing to split';
+        addStep(steps, 'remainder', `Remainder ${moneyText(remainder, currency)} stays with the ACO: ${why}.`, terms.keyLine ?? terms.line, {
+            amount: remainder
+        });
+        return result;
+    }
+    const weights = providers.map((provider) => providerWeight(model, provider));
+    const weightSum = weights.reduce((sum, weight) => sum.plus(weight), ZERO);
+    if (!weightSum.greaterThan(0)) {
+        throw new SettlementError(`The providers' ${terms.key} sum to zero, so the remainder cannot be split.`, terms.keyLine ?? terms.line);
+    }
+    const unit = moneyUnit(rounding);
+    const parts = splitByLargestRemainder(remainder, weights, unit);
+    const keyText = terms.key === 'equally' ? 'equally' : `by ${terms.key} (${weights.map((weight) => keyWeightText(terms.key, weight)).join(' : ')})`;
+    addStep(
+        steps,
+        'remainder',
+        `Remainder ${moneyText(remainder, currency)} split ${keyText}, to the ${rounding.unit === 'cents' ? 'cent' : 'whole unit'} by largest remainder.`,
+        terms.keyLine ?? terms.line,
+        { amount: remainder }
+    );
+    providers.forEach((provider, index) => {
+        const share = weights[index].dividedBy(weightSum);
+        result.providers.push({ provider: provider.id, amount: parts[index] });
+        addStep(
+            steps,
+            'provider share',
+            `${provider.id} receives ${moneyText(parts[index], currency)} (${percentText(share)} of the remainder).`,
+            provider.line,
+            { amount: parts[index], rate: share }
+        );
+    });
+    return result;
+}
+
+function keyWeightText(key: string | undefined, weight: Dec): string {
+    return key === 'fixed shares' ? percentText(weight) : countText(weight);
+}
+

@@ -1,0 +1,67 @@
+/**
+ * Steps 5 and 6 of SETTLEMENT.md: the expenditure E, and gross savings G = B − E with the
+ * savings rate r = G / B.
+ */
+import { ONE, type Dec } from '../decimal.js';
+import type { ContractModel, ScenarioTerms } from '../model/contract-model.js';
+import { memberMonths } from './benchmark.js';
+import { SettlementError } from './errors.js';
+import { countText, moneyText, percentText } from './explain.js';
+import { addStep, type Steps } from './waterfall.js';
+
+/** E from the scenario's expenditure line: per member per month × MM, a total, or `savings P%` (B × (1 − P)). */
+export function expenditure(model: ContractModel, scenario: ScenarioTerms, benchmark: Dec, steps: Steps): Dec {
+    const term = scenario.expenditure;
+    if (!term) {
+        throw new SettlementError(`Scenario "${scenario.name}" has no expenditure line.`, scenario.line);
+    }
+    const currency = model.currency;
+    let amount: Dec;
+    let text: string;
+    switch (term.kind) {
+        case 'total':
+            amount = term.amount;
+            text = `Expenditure ${moneyText(amount, currency)} total.`;
+            break;
+        case 'per member per month': {
+            const mm = memberMonths(model);
+            if (!mm) {
+                throw new SettlementError(
+                    'Expenditure per member per month needs assigned beneficiaries or member months.',
+                    term.line
+                );
+            }
+            amount = term.amount.times(mm);
+            text = `Expenditure ${moneyText(term.amount, currency)} per member per month × ${countText(mm)} member months = ${moneyText(amount, currency)}.`;
+            break;
+        }
+        case 'savings':
+            amount = benchmark.times(ONE.minus(term.rate));
+            text = `Savings ${percentText(term.rate)} of the benchmark: expenditure ${moneyText(amount, currency)}.`;
+            break;
+    }
+    addStep(steps, 'expenditure', text, term.line, { amount });
+    return amount;
+}
+
+/** G and r, with their step. */
+export function grossSavings(
+    model: ContractModel,
+    benchmark: Dec,
+    spent: Dec,
+    steps: Steps,
+    line: number | undefined
+): { gross: Dec; rate: Dec } {
+    const gross = benchmark.minus(spent);
+    const rate = gross.dividedBy(benchmark);
+    const currency = model.currency;
+    const what = gross.isNegative() ? 'Gross loss' : 'Gross savings';
+    addStep(
+        steps,
+        'gross savings',
+        `${what} ${moneyText(gross.abs(), currency)} = benchmark ${moneyText(benchmark, currency)} − expenditure ${moneyText(spent, currency)}, ${percentText(rate.abs())} of the benchmark.`,
+        line,
+        { amount: gross, rate }
+    );
+    return { gross, rate };
+}

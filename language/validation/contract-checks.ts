@@ -1,0 +1,226 @@
+/**
+ * Checks that need several sections at once, read from the contract model (presets applied):
+ * term length, population and benchmark, attributed lives, distribution keys, loss caps, minimum
+ * savings rates, and written terms that depart from the `program` preset.
+ */
+import type { AstNode, ValidationAcceptor } from 'langium';
+import * as ast from '../generated/ast.js';
+import { Dec } from '../decimal.js';
+import { formatCount, formatPercent } from '../format.js';
+import type { ContractModel } from '../model/contract-model.js';
+import { msspVariableMinimumRate, presetTerms } from '../settlement/presets.js';
+import { IssueCodes } from './issue-codes.js';
+
+/** Finds the first line of a type in the first section of a type. */
+function lineIn<S extends ast.Section, L extends AstNode>(contract: ast.Contract, isSection: (n: unknown) => n is S, isLine: (n: unknown) => n is L): L | undefined {
+    const section = contract.sections.find(isSection) as (S & { lines?: readonly AstNode[] }) | undefined;
+    return section?.lines?.find(isLine) as L | undefined;
+}
+
+export function checkTerm(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): void {
+    const { start, end, months } = model.term;
+    const endLine = lineIn(contract, ast.isTerm, ast.isEndLine);
+    if (!start || !end || !endLine || !/^\d{4}-\d{2}-\d{2}$/.test(start) || !/^\d{4}-\d{2}-\d{2}$/.test(end)) {
+        return;
+    }
+    if (end <= start) {
+        accept('error', `The term ends on ${end}, which is not after its start, ${start}.`, { node: endLine, property: 'date', code: IssueCodes.EndBeforeStart });
+        return;
+    }
+    // The term covers start … end inclusive: compare the day after `end` with start + M months.
+    const [sy, sm, sd] = start.split('-').map(Number);
+    const [ey, em, ed] = end.split('-').map(Number);
+    const dayAfterEnd = new Date(Date.UTC(ey, em - 1, ed + 1));
+    const oneYearOn = new Date(Date.UTC(sy, sm - 1 + months, sd));
+    if (dayAfterEnd < oneYearOn) {
+        accept('error', `The term from ${start} to ${end} is shorter than one performance year (${months} months).`,
+            { node: endLine, property: 'date', code: IssueCodes.TermTooShort });
+    }
+}
+
+export function checkPopulation(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): void {
+    const population = contract.sections.find(ast.isPopulation);
+    const { beneficiaries, minimumBeneficiaries, memberMonths, benchmark } = model.population;
+    const scenarios = contract.sections.filter(ast.isScenario);
+    if (!benchmark && scenarios.length > 0) {
+        const message = 'The contract has scenarios but no benchmark: add `benchmark $… per member per month` (or `… total`) to the population section.';
+        if (population) {
+            accept('error', message, { node: population, keyword: 'population', code: IssueCodes.MissingBenchmark });
+        } else {
+            accept('error', message, { node: scenarios[0], keyword: 'scenario', code: IssueCodes.MissingBenchmark });
+        }
+    }
+    const perMember = (benchmark && benchmark.basis !== 'total')
+        || model.scenarios.some(s => s.expenditure?.kind === 'per member per month')
+        || model.capitation.lines.some(l => l.providerId === undefined);
+    if (perMember && !beneficiaries && !memberMonths) {
+        const message = 'Per-member amounts need `assigned beneficiaries N` (or `member months N`) in the population section.';
+        if (population) {
+            accept('error', message, { node: population, keyword: 'population', code: IssueCodes.MissingBeneficiaries });
+        } else {
+            accept('error', message, { node: contract, keyword: 'contract', code: IssueCodes.MissingBeneficiaries });
+        }
+    }
+    const assigned = lineIn(contract, ast.isPopulation, ast.isAssignedLine);
+    if (beneficiaries && assigned && minimumBeneficiaries && beneficiaries.lessThan(minimumBeneficiaries)) {
+        const whose = lineIn(contract, ast.isPopulation, ast.isMinimumAssignedLine) ? 'the contract minimum' : `the ${model.program?.program ?? 'program'} minimum`;
+        accept('warning', `${formatCount(beneficiaries)} assigned beneficiaries is below ${whose} of ${formatCount(minimumBeneficiaries)}.`,
+            { node: assigned, property: 'count', code: IssueCodes.BelowMinimumBeneficiaries });
+    }
+    let attributed = new Dec(0);
+    for (const provider of model.providers) {
+        attributed = attributed.plus(provider.attributed ?? 0);
+    }
+    const providers = contract.sections.find(ast.isProviders);
+    if (beneficiaries && providers && attributed.greaterThan(beneficiaries)) {
+        accept('error', `Providers have ${formatCount(attributed)} attributed lives in all, more than the ${formatCount(beneficiaries)} assigned beneficiaries.`,
+            { node: providers, keyword: 'providers', code: IssueCodes.AttributedExceedsAssigned });
+    }
+}
+
+export function checkDistribution(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): void {
+    const section = contract.sections.find(ast.isDistribution);
+    if (!section || !model.distribution) {
+        return;
+    }
+    const remainder = section.lines.find(ast.isRemainderLine);
+    if (!remainder) {
+        accept('error', 'Say how the pool is split: `remainder by attributed lives`, `remainder equally` or `remainder by fixed shares`.',
+            { node: section, keyword: 'distribution', code: IssueCodes.MissingDistributionKey });
+        return;
+    }
+    const providers = contract.sections.find(ast.isProviders)?.providers ?? [];
+    if (model.distribution.key === 'attributed lives') {
+        for (const provider of providers) {
+            if (!provider.lines.some(ast.isAttributedLine)) {
+                accept('error', `Provider '${provider.name}' has no \`attributed\` lives, but the remainder is split by attributed lives.`,
+                    { node: provider, property: 'name', code: IssueCodes.MissingAttributed });
+            }
+        }
+    } else if (model.distribution.key === 'fixed shares') {
+        let sum = new Dec(0);
+        for (const provider of model.providers) {
+            sum = sum.plus(provider.share ?? 0);
+        }
+        if (!sum.equals(1)) {
+            accept('error', `Provider shares sum to ${formatPercent(sum)}, not 100%, but the remainder is split by fixed shares.`,
+                { node: remainder, keyword: 'remainder', code: IssueCodes.SharesSum });
+        }
+    }
+}
+
+export function checkRiskTerms(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): void {
+    const savingsSection = contract.sections.find(ast.isSharedSavings);
+    const lossesSection = contract.sections.find(ast.isSharedLosses);
+    const losses = model.losses;
+    const programLine = contract.sections.find(ast.isProgramLine);
+    if (losses && !losses.cap && !losses.revenueCap) {
+        const where = lossesSection ?? programLine;
+        if (where) {
+            accept('error', 'A two-sided contract must cap shared losses: add `cap P% of benchmark` to the shared losses section.',
+                { node: where, keyword: lossesSection ? 'shared' : 'program', code: IssueCodes.MissingLossCap, data: { code: IssueCodes.MissingLossCap } });
+        }
+    }
+    const savingsCap = model.savings.cap;
+    if (losses?.cap && savingsCap && savingsCap.rate.lessThan(losses.cap.rate)) {
+        const capLine = savingsSection?.lines.find(l => ast.isCapLine(l) && l.base === 'benchmark');
+        const node = capLine ?? lossesSection ?? programLine;
+        if (node) {
+            accept('warning', `The savings cap (${formatPercent(savingsCap.rate)} of benchmark) is below the loss cap (${formatPercent(losses.cap.rate)}): the ACO can lose more than it can gain.`,
+                { node, code: IssueCodes.SavingsCapBelowLossCap });
+        }
+    }
+    checkMinimumRates(contract, model, accept);
+}
+
+function checkMinimumRates(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): void {
+    const beneficiaries = model.population.beneficiaries;
+    const msrLine = lineIn(contract, ast.isSharedSavings, ast.isMinimumSavingsRateLine);
+    const mlrLine = lineIn(contract, ast.isSharedLosses, ast.isMinimumLossRateLine);
+    for (const line of [msrLine, mlrLine]) {
+        if (line?.variable && beneficiaries && beneficiaries.lessThan(5000)) {
+            accept('error', `The variable minimum savings rate table starts at 5,000 assigned beneficiaries; with ${formatCount(beneficiaries)}, state the rate.`,
+                { node: line, property: 'variable', code: IssueCodes.VariableMinimumTooSmall });
+        }
+    }
+    const program = model.program;
+    if (program?.program === 'MSSP' && model.losses && !model.savings.minimumRate && !model.losses.minimumRate) {
+        const node = contract.sections.find(ast.isProgramLine)!;
+        accept('error', `A two-sided MSSP contract must state its elected minimum savings rate (0%, 0.5%, 1%, 1.5%, 2% or variable) in the shared savings section.`,
+            { node, keyword: 'program', code: IssueCodes.MissingMinimumRate });
+    }
+    // One-sided contracts only: with a symmetric minimum loss rate, noise cuts both ways.
+    const stated = model.savings.minimumRate;
+    if (!model.losses && stated?.kind === 'fixed' && msrLine && beneficiaries && beneficiaries.greaterThanOrEqualTo(5000)) {
+        const variation = msspVariableMinimumRate(beneficiaries);
+        if (variation && stated.rate.lessThan(variation)) {
+            accept('warning', `A minimum savings rate of ${formatPercent(stated.rate)} is below the ${formatPercent(variation.toDecimalPlaces(4))} that random variation alone can exceed for ${formatCount(beneficiaries)} beneficiaries (MSSP variable table): the payer may share savings that are only noise.`,
+                { node: msrLine, property: 'rate', code: IssueCodes.MsrBelowVariation });
+        }
+    }
+}
+
+export function checkCapitationDoubleCount(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): void {
+    if (!model.population.benchmark) {
+        return;
+    }
+    const capitation = contract.sections.find(ast.isCapitation);
+    for (const line of capitation?.lines.filter(ast.isCapitationRateLine) ?? []) {
+        if (line.service === 'total') {
+            accept('warning', 'Total-care capitation is paid on top of a benchmark that already covers those services: the same care is counted twice.',
+                { node: line, property: 'service', code: IssueCodes.CapitationDoubleCount });
+        }
+    }
+}
+
+/** Compares each written term with what the `program` preset says, and warns where they differ. */
+export function checkPresetOverrides(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): void {
+    const program = model.program;
+    if (!program) {
+        return;
+    }
+    const preset = presetTerms(program);
+    const label = program.program === 'MSSP' ? `MSSP ${program.track.startsWith('BASIC') || program.track === 'ENHANCED' ? program.track : `track ${program.track}`} (${program.year})`
+        : `REACH ${program.option} (${program.year})`;
+    const warn = (node: AstNode, what: string, written: string, published: string): void => {
+        accept('warning', `The ${label} preset sets ${what} at ${published}; this contract's ${written} departs from the program's published rules.`,
+            { node, code: IssueCodes.PresetOverride });
+    };
+    const compareRate = (node: AstNode | undefined, written: string | undefined, published: Dec | undefined, what: string): void => {
+        if (node && written !== undefined && published !== undefined && !published.equals(written)) {
+            warn(node, what, formatPercent(new Dec(written)), formatPercent(published));
+        }
+    };
+    const savings = contract.sections.find(ast.isSharedSavings)?.lines ?? [];
+    const losses = contract.sections.find(ast.isSharedLosses)?.lines ?? [];
+    const savingsRate = savings.find(ast.isSharingRateLine);
+    const presetSharing = preset.savings.sharing;
+    compareRate(savingsRate, savingsRate?.rate, presetSharing?.kind === 'rate' ? presetSharing.rate : undefined, 'the sharing rate');
+    const cap = savings.find(l => ast.isCapLine(l) && l.base === 'benchmark') as ast.CapLine | undefined;
+    compareRate(cap, cap?.rate, preset.savings.cap?.rate, 'the savings cap');
+    const sequestration = savings.find(ast.isSequestrationLine);
+    compareRate(sequestration, sequestration?.rate, preset.savings.sequestration?.rate ?? new Dec(0), 'sequestration');
+    const adjustment = savings.find(ast.isQualityAdjustmentLine);
+    if (adjustment && preset.savings.qualityAdjustment && adjustment.mode !== preset.savings.qualityAdjustment) {
+        warn(adjustment, 'the quality adjustment', `'${adjustment.mode}'`, `'${preset.savings.qualityAdjustment}'`);
+    }
+    const withhold = savings.find(ast.isQualityWithholdLine);
+    compareRate(withhold, withhold?.rate, preset.savings.qualityWithhold?.rate ?? new Dec(0), 'the quality withhold');
+    const msr = savings.find(ast.isMinimumSavingsRateLine);
+    if (msr && preset.savings.minimumRate?.kind === 'variable' && !msr.variable) {
+        warn(msr, 'the minimum savings rate', formatPercent(new Dec(msr.rate ?? '0')), 'the variable MSSP table');
+    }
+    const lossRate = losses.find(ast.isSharingRateLine);
+    const presetLoss = preset.losses?.sharing;
+    if (lossRate && presetLoss) {
+        if (presetLoss.kind === 'rate' && lossRate.rate !== undefined) {
+            compareRate(lossRate, lossRate.rate, presetLoss.rate, 'the loss sharing rate');
+        } else if (presetLoss.kind === 'complement' && (lossRate.floor === undefined || !presetLoss.floor.equals(lossRate.floor) || !presetLoss.ceiling.equals(lossRate.ceiling ?? '0'))) {
+            warn(lossRate, 'the loss sharing rate', 'loss sharing rate', `1 − final sharing rate between ${formatPercent(presetLoss.floor)} and ${formatPercent(presetLoss.ceiling)}`);
+        }
+    }
+    const lossCap = losses.find(l => ast.isCapLine(l) && l.base === 'benchmark') as ast.CapLine | undefined;
+    compareRate(lossCap, lossCap?.rate, preset.losses?.cap?.rate, 'the loss cap');
+    const discount = lineIn(contract, ast.isPopulation, ast.isDiscountLine);
+    compareRate(discount, discount?.rate, preset.discount?.rate ?? (program.program === 'REACH' ? new Dec(0) : undefined), 'the discount');
+}

@@ -1,0 +1,63 @@
+/**
+ * Scenarios: exactly one expenditure line, a quality score or a result for every measure, and
+ * `expect` assertions that hold (a failed one is a warning that shows the computed figure).
+ */
+import type { ValidationAcceptor } from 'langium';
+import * as ast from '../generated/ast.js';
+import { formatSettledMoney } from '../format.js';
+import type { ContractAnalysis } from '../analysis/contract-analysis.js';
+import { IssueCodes } from './issue-codes.js';
+
+export function checkScenarioShape(scenario: ast.Scenario, accept: ValidationAcceptor): void {
+    const spending = scenario.lines.filter(l => ast.isExpenditureLine(l) || ast.isSavingsLine(l));
+    if (spending.length === 0) {
+        accept('error', `Scenario "${scenario.name}" has no expenditure line: add \`expenditure $… per member per month\`, \`expenditure $… total\` or \`savings P%\`.`,
+            { node: scenario, property: 'name', code: IssueCodes.MissingExpenditure });
+    }
+    for (const extra of spending.slice(1)) {
+        accept('error', 'A scenario has one expenditure line; this one repeats it.', { node: extra, code: IssueCodes.DuplicateLine });
+    }
+    const contract = scenario.$container;
+    const measures = contract.sections.find(ast.isQuality)?.lines.filter(ast.isMeasure) ?? [];
+    if (measures.length === 0 || scenario.lines.some(ast.isQualityScoreLine)) {
+        return;
+    }
+    const given = new Set(scenario.lines.filter(ast.isResultLine).map(r => r.measure?.$refText));
+    const missing = measures.filter(m => !given.has(m.name)).map(m => m.name);
+    if (missing.length > 0) {
+        accept('error', given.size === 0
+            ? `Scenario "${scenario.name}" gives neither a quality score nor measure results: add \`quality score P%\` or a \`result\` for ${missing.join(', ')}.`
+            : `Scenario "${scenario.name}" has no result for ${missing.join(', ')}: give a \`result\` for every measure, or a \`quality score\`.`,
+        { node: scenario, property: 'name', code: IssueCodes.MissingQuality });
+    }
+}
+
+/** Warns on each `expect` line whose figure differs from the settlement, showing the computed one. */
+export function checkExpectations(contract: ast.Contract, analysis: ContractAnalysis, accept: ValidationAcceptor): void {
+    const scenarios = contract.sections.filter(ast.isScenario);
+    const currency = analysis.model.currency;
+    const whole = analysis.model.rounding.unit === 'whole units';
+    scenarios.forEach((scenario, index) => {
+        const settlement = analysis.settlements[index];
+        if (!settlement) {
+            return;
+        }
+        const lines = scenario.lines.filter(l => ast.isExpectEarnedLine(l) || ast.isExpectProviderLine(l));
+        for (const result of settlement.expectations) {
+            if (result.passed) {
+                continue;
+            }
+            const line = lines.find(l => (l.$cstNode?.range.start.line ?? -1) + 1 === result.line);
+            if (!line) {
+                continue;
+            }
+            const actual = formatSettledMoney(result.actual, currency, whole);
+            const expected = formatSettledMoney(result.expected, currency, whole);
+            const what = result.kind === 'earned' ? 'earns' : `pays provider ${result.providerId}`;
+            accept('warning', `Expected ${expected}, but scenario "${scenario.name}" ${what} ${actual}.`, {
+                node: line, property: 'amount', code: IssueCodes.ExpectationFailed,
+                data: { code: IssueCodes.ExpectationFailed, actual: result.actual.toFixed(whole ? 0 : 2), replacement: actual }
+            });
+        }
+    });
+}

@@ -1,0 +1,164 @@
+/**
+ * The shape of a contract: each section at most once (scenarios excepted), each term at most once
+ * within its section, unique provider and measure IDs, terms in the section they belong to, and a
+ * `program` line that names a real preset.
+ */
+import type { AstNode, ValidationAcceptor } from 'langium';
+import * as ast from '../generated/ast.js';
+import { programOf, trackOf } from '../model/build-model.js';
+import { presetProblem } from '../settlement/presets.js';
+import { IssueCodes } from './issue-codes.js';
+
+/** What an author calls each section, by node type. */
+const SECTION_NAMES: Record<string, string> = {
+    ProgramLine: 'program', CurrencyLine: 'currency', RoundingLine: 'rounding', Parties: 'parties', Term: 'term',
+    Population: 'population', Providers: 'providers', Capitation: 'capitation', SharedSavings: 'shared savings',
+    SharedLosses: 'shared losses', Quality: 'quality', Distribution: 'distribution', Uncertainty: 'uncertainty'
+};
+
+/** What an author calls each line, by node type. */
+const LINE_NAMES: Record<string, string> = {
+    StartLine: 'start', EndLine: 'end', PerformanceYearLine: 'performance year',
+    AttributionLine: 'attribution', AssignedLine: 'assigned beneficiaries', MinimumAssignedLine: 'minimum assigned beneficiaries',
+    MemberMonthsLine: 'member months', BenchmarkLine: 'benchmark', DiscountLine: 'discount', TrendLine: 'trend',
+    TinLine: 'tin', NpiLine: 'npi', RoleLine: 'role', AttributedLine: 'attributed', ShareLine: 'share',
+    CapitationWithholdLine: 'withhold', MinimumSavingsRateLine: 'minimum savings rate', MinimumLossRateLine: 'minimum loss rate',
+    SharingRateLine: 'sharing rate', QualityAdjustmentLine: 'quality adjustment', SharingBasisLine: 'sharing basis',
+    SequestrationLine: 'sequestration', QualityWithholdLine: 'quality withhold', ParticipantRevenueLine: 'participant revenue',
+    StandardLine: 'standard', DirectionLine: 'direction', ThresholdLine: 'threshold', TargetLine: 'target', WeightLine: 'weight',
+    ReserveLine: 'reserve', RemainderLine: 'remainder', ExpenditureLine: 'expenditure', SavingsLine: 'savings',
+    QualityScoreLine: 'quality score', QualityStandardLine: 'quality standard', LossesReducedLine: 'losses reduced by',
+    LossesForgivenLine: 'losses forgiven', YearLine: 'year', ExpenditureDistributionLine: 'expenditure',
+    SavingsDistributionLine: 'savings', QualityDistributionLine: 'quality score', TrialsLine: 'trials', SeedLine: 'seed'
+};
+
+/** Lines a section may hold more than once. */
+const REPEATABLE = new Set(['Provider', 'Measure', 'CorridorLine', 'CapitationRateLine', 'ResultLine', 'ExpectEarnedLine', 'ExpectProviderLine', 'PartyLine', 'CapLine']);
+
+/** Lines that the grammar accepts in both savings and losses sections, and where they belong. */
+const SAVINGS_ONLY = new Set(['MinimumSavingsRateLine', 'QualityAdjustmentLine', 'SharingBasisLine', 'SequestrationLine', 'QualityWithholdLine']);
+const LOSSES_ONLY = new Set(['MinimumLossRateLine', 'ParticipantRevenueLine']);
+
+export function checkSections(contract: ast.Contract, accept: ValidationAcceptor): void {
+    const seen = new Set<string>();
+    for (const section of contract.sections) {
+        if (ast.isScenario(section)) {
+            continue;
+        }
+        if (seen.has(section.$type)) {
+            const name = SECTION_NAMES[section.$type] ?? section.$type;
+            accept('error', `The ${name} section is given twice; a contract has at most one.`,
+                { node: section, keyword: name.split(' ')[0], code: IssueCodes.DuplicateSection });
+        }
+        seen.add(section.$type);
+    }
+    checkDuplicateScenarioNames(contract, accept);
+}
+
+function checkDuplicateScenarioNames(contract: ast.Contract, accept: ValidationAcceptor): void {
+    const names = new Set<string>();
+    for (const scenario of contract.sections.filter(ast.isScenario)) {
+        if (names.has(scenario.name)) {
+            accept('error', `Another scenario is already called "${scenario.name}"; scenario names must be unique.`,
+                { node: scenario, property: 'name', code: IssueCodes.DuplicateId });
+        }
+        names.add(scenario.name);
+    }
+}
+
+/** Reports the second and later occurrence of a term that may appear once per section. */
+export function checkRepeatedLines(lines: readonly AstNode[], accept: ValidationAcceptor): void {
+    const seen = new Set<string>();
+    for (const line of lines) {
+        let key = line.$type;
+        if (REPEATABLE.has(key)) {
+            if (ast.isCapLine(line)) {
+                key = `CapLine:${line.base}`;
+            } else if (ast.isPartyLine(line)) {
+                key = `PartyLine:${line.role}`;
+            } else {
+                continue;
+            }
+        }
+        if (seen.has(key)) {
+            const name = ast.isCapLine(line) ? `cap of ${line.base}` : ast.isPartyLine(line) ? line.role : (LINE_NAMES[line.$type] ?? line.$type);
+            accept('error', `'${name}' is given twice in this section; only one can apply.`,
+                { node: line, code: IssueCodes.DuplicateLine });
+        }
+        seen.add(key);
+    }
+}
+
+export function checkSectionLines(section: { lines: readonly AstNode[] }, accept: ValidationAcceptor): void {
+    checkRepeatedLines(section.lines, accept);
+}
+
+export function checkSavingsLinesPlacement(section: ast.SharedSavings, accept: ValidationAcceptor): void {
+    for (const line of section.lines.filter(l => LOSSES_ONLY.has(l.$type))) {
+        accept('error', `'${LINE_NAMES[line.$type]}' belongs in the shared losses section.`, { node: line, code: IssueCodes.MisplacedLine });
+    }
+}
+
+export function checkLossesLinesPlacement(section: ast.SharedLosses, accept: ValidationAcceptor): void {
+    for (const line of section.lines.filter(l => SAVINGS_ONLY.has(l.$type))) {
+        accept('error', `'${LINE_NAMES[line.$type]}' belongs in the shared savings section.`, { node: line, code: IssueCodes.MisplacedLine });
+    }
+}
+
+/** Provider and measure IDs are unique within the contract (one namespace for both). */
+export function checkUniqueIds(contract: ast.Contract, accept: ValidationAcceptor): void {
+    const seen = new Map<string, string>();
+    const named: Array<ast.Provider | ast.Measure> = [];
+    for (const section of contract.sections) {
+        if (ast.isProviders(section)) {
+            named.push(...section.providers);
+        } else if (ast.isQuality(section)) {
+            named.push(...section.lines.filter(ast.isMeasure));
+        }
+    }
+    for (const node of named) {
+        if (!node.name) {
+            continue;
+        }
+        const kind = ast.isProvider(node) ? 'provider' : 'measure';
+        const earlier = seen.get(node.name);
+        if (earlier) {
+            accept('error', `The ID '${node.name}' is already used by a ${earlier}; IDs must be unique within a contract.`,
+                { node, property: 'name', code: IssueCodes.DuplicateId });
+        } else {
+            seen.set(node.name, kind);
+        }
+    }
+}
+
+export function checkProgram(line: ast.ProgramLine, accept: ValidationAcceptor): void {
+    if (line.program === 'MSSP') {
+        if (!line.track) {
+            accept('error', 'Name the MSSP track: `track 1`, `track 1+`, `track 2`, `track 3`, `BASIC A` … `BASIC E` or `ENHANCED`.',
+                { node: line, property: 'program', code: IssueCodes.UnknownTrack });
+            return;
+        }
+        if (!trackOf(line.track)) {
+            accept('error', 'Unknown MSSP track: use `track 1`, `track 1+`, `track 2`, `track 3`, `BASIC A` … `BASIC E` or `ENHANCED`.',
+                { node: line, property: 'track', code: IssueCodes.UnknownTrack });
+            return;
+        }
+        if (line.option) {
+            accept('error', `'${line.option}' is an ACO REACH option, not an MSSP one.`, { node: line, property: 'option', code: IssueCodes.UnknownTrack });
+        }
+    } else if (line.program === 'REACH') {
+        if (!line.option) {
+            accept('error', 'Name the ACO REACH option: `global` or `professional`.', { node: line, property: 'program', code: IssueCodes.UnknownTrack });
+            return;
+        }
+        if (line.track) {
+            accept('error', 'ACO REACH has no tracks; write `program REACH global year …` or `program REACH professional year …`.',
+                { node: line, property: 'track', code: IssueCodes.UnknownTrack });
+        }
+    }
+    const program = programOf(line);
+    const problem = program ? presetProblem(program) : undefined;
+    if (problem) {
+        accept('error', problem, { node: line, property: 'year', code: IssueCodes.UnsupportedProgram });
+    }
+}

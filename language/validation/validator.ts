@@ -1,0 +1,79 @@
+/**
+ * The one validator registry: which check runs on which node type. The checks themselves live in
+ * files grouped by what they look at (values, structure, quality, sharing, the whole contract,
+ * scenarios); every diagnostic code is in issue-codes.ts.
+ */
+import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
+import * as ast from '../generated/ast.js';
+import type { AcoServices } from '../aco-module.js';
+import { ContractAnalyzer } from '../analysis/contract-analysis.js';
+import {
+    checkCapitationDoubleCount, checkDistribution, checkPopulation, checkPresetOverrides, checkRiskTerms, checkTerm
+} from './contract-checks.js';
+import { checkMeasure, checkWeights } from './quality-checks.js';
+import { checkExpectations, checkScenarioShape } from './scenario-checks.js';
+import { checkSharingForm, checkSharingRate } from './sharing-checks.js';
+import {
+    checkLossesLinesPlacement, checkProgram, checkSavingsLinesPlacement, checkSectionLines, checkSections, checkUniqueIds
+} from './structure-checks.js';
+import { checkCounts, checkCurrency, checkDate, checkMoney, checkRates } from './value-checks.js';
+
+export function registerValidationChecks(services: AcoServices): void {
+    const registry = services.validation.ValidationRegistry;
+    const validator = services.validation.AcoValidator;
+    const checks: ValidationChecks<ast.AcoAstType> = {
+        AstNode: validator.checkValues,
+        Contract: validator.checkContract,
+        ProgramLine: checkProgram,
+        CurrencyLine: checkCurrency,
+        StartLine: checkDate,
+        EndLine: checkDate,
+        Parties: checkSectionLines,
+        Term: checkSectionLines,
+        Population: checkSectionLines,
+        Provider: checkSectionLines,
+        Capitation: checkSectionLines,
+        SharedSavings: [checkSectionLines, checkSavingsLinesPlacement, checkSharingForm],
+        SharedLosses: [checkSectionLines, checkLossesLinesPlacement, checkSharingForm],
+        SharingRateLine: checkSharingRate,
+        Quality: [checkSectionLines, checkWeights],
+        Measure: [checkSectionLines, checkMeasure],
+        Distribution: checkSectionLines,
+        Scenario: [checkSectionLines, checkScenarioShape],
+        Uncertainty: checkSectionLines
+    };
+    registry.register(checks, validator);
+}
+
+export class AcoValidator {
+    private readonly analyzer: ContractAnalyzer;
+
+    constructor(services: AcoServices) {
+        this.analyzer = services.analysis.ContractAnalyzer;
+    }
+
+    /** Value checks apply to any node that has money, percent or count properties. */
+    checkValues(node: AstNode, accept: ValidationAcceptor): void {
+        checkRates(node, accept);
+        checkMoney(node, accept);
+        checkCounts(node, accept);
+    }
+
+    /** Checks across sections, read from the contract model of the cached analysis. */
+    checkContract(contract: ast.Contract, accept: ValidationAcceptor): void {
+        checkSections(contract, accept);
+        checkUniqueIds(contract, accept);
+        const analysis = this.analyzer.analyzeNode(contract);
+        if (!analysis) {
+            return;
+        }
+        const model = analysis.model;
+        checkTerm(contract, model, accept);
+        checkPopulation(contract, model, accept);
+        checkDistribution(contract, model, accept);
+        checkRiskTerms(contract, model, accept);
+        checkCapitationDoubleCount(contract, model, accept);
+        checkPresetOverrides(contract, model, accept);
+        checkExpectations(contract, analysis, accept);
+    }
+}

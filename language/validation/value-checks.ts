@@ -1,0 +1,169 @@
+/**
+ * Checks on single values: rates within 0–100%, no negative money or counts, whole numbers where
+ * a count is meant, money symbols that agree with the contract's currency, real calendar dates.
+ * Which properties hold which kind of value is listed in the tables below, once.
+ */
+import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
+import * as ast from '../generated/ast.js';
+import { Dec } from '../decimal.js';
+import { CURRENCY_SYMBOLS, parseMoneyText } from '../values.js';
+import { IssueCodes } from './issue-codes.js';
+
+/** Percent properties that mean a rate and must lie in [0%, 100%], by node type. */
+const RATE_PROPERTIES: Record<string, readonly string[]> = {
+    DiscountLine: ['rate'],
+    ShareLine: ['rate'],
+    CapitationWithholdLine: ['rate'],
+    MinimumSavingsRateLine: ['rate'],
+    MinimumLossRateLine: ['rate'],
+    SharingRateLine: ['rate', 'floor', 'ceiling'],
+    CorridorLine: ['lower', 'upper', 'share'],
+    CapLine: ['rate'],
+    SequestrationLine: ['rate'],
+    QualityWithholdLine: ['rate'],
+    StandardLine: ['rate'],
+    ThresholdLine: ['rate'],
+    TargetLine: ['rate'],
+    WeightLine: ['rate'],
+    ReserveLine: ['rate'],
+    ResultLine: ['value'],
+    QualityScoreLine: ['score'],
+    LossesForgivenLine: ['rate'],
+    QualityDistributionLine: ['low', 'high', 'mean', 'sd']
+};
+
+/** Percents that may exceed 100% but not go below zero (a spread, or a mean share of the benchmark). */
+const NON_NEGATIVE_PERCENTS: Record<string, readonly string[]> = {
+    ExpenditureDistributionLine: ['mean', 'sd'],
+    SavingsDistributionLine: ['sd']
+};
+
+/** Money properties that cannot be negative (only `expect … $X` may be: owed losses). */
+const NON_NEGATIVE_MONEY: Record<string, readonly string[]> = {
+    BenchmarkLine: ['amount'],
+    CapitationRateLine: ['amount'],
+    ParticipantRevenueLine: ['amount'],
+    ExpenditureLine: ['amount'],
+    LossesReducedLine: ['amount'],
+    ExpectEarnedLine: ['tolerance'],
+    ExpectProviderLine: ['tolerance']
+};
+
+/** Every money property, for the currency check. */
+const MONEY_PROPERTIES: Record<string, readonly string[]> = {
+    ...NON_NEGATIVE_MONEY,
+    ExpectEarnedLine: ['amount', 'tolerance'],
+    ExpectProviderLine: ['amount', 'tolerance']
+};
+
+/** Number properties that are counts: whole and not negative. */
+const COUNT_PROPERTIES: Record<string, readonly string[]> = {
+    AssignedLine: ['count'],
+    MinimumAssignedLine: ['count'],
+    MemberMonthsLine: ['count'],
+    AttributedLine: ['count'],
+    PerformanceYearLine: ['months'],
+    ProgramLine: ['year'],
+    Track: ['number'],
+    YearLine: ['year'],
+    TrialsLine: ['count'],
+    SeedLine: ['seed']
+};
+
+const WORDS: Record<string, string> = {
+    rate: 'rate', floor: 'floor', ceiling: 'ceiling', lower: 'corridor edge', upper: 'corridor edge',
+    share: 'share', value: 'result', score: 'quality score', low: 'low end', high: 'high end', mean: 'mean', sd: 'standard deviation',
+    amount: 'amount', tolerance: 'tolerance', count: 'count', months: 'number of months', year: 'year', number: 'track number', seed: 'seed'
+};
+
+function valueOf(node: AstNode, property: string): string | undefined {
+    const value = (node as unknown as Record<string, unknown>)[property];
+    return typeof value === 'string' ? value : undefined;
+}
+
+function tokenText(node: AstNode, property: string): string {
+    return GrammarUtils.findNodeForProperty(node.$cstNode, property)?.text ?? '';
+}
+
+export function checkRates(node: AstNode, accept: ValidationAcceptor): void {
+    for (const property of RATE_PROPERTIES[node.$type] ?? []) {
+        const value = valueOf(node, property);
+        if (value === undefined) {
+            continue;
+        }
+        const rate = new Dec(value);
+        if (rate.isNegative() || rate.greaterThan(1)) {
+            accept('error', `${tokenText(node, property)} is not a valid ${WORDS[property] ?? property}: a rate lies between 0% and 100%.`,
+                { node, property: property as never, code: IssueCodes.PercentRange });
+        }
+    }
+    for (const property of NON_NEGATIVE_PERCENTS[node.$type] ?? []) {
+        const value = valueOf(node, property);
+        if (value !== undefined && new Dec(value).isNegative()) {
+            accept('error', `The ${WORDS[property] ?? property} cannot be negative (${tokenText(node, property)}).`,
+                { node, property: property as never, code: IssueCodes.PercentRange });
+        }
+    }
+}
+
+export function checkMoney(node: AstNode, accept: ValidationAcceptor): void {
+    for (const property of NON_NEGATIVE_MONEY[node.$type] ?? []) {
+        const value = valueOf(node, property);
+        if (value !== undefined && new Dec(value).isNegative()) {
+            accept('error', `The ${WORDS[property] ?? property} cannot be negative (${tokenText(node, property)}).`,
+                { node, property: property as never, code: IssueCodes.NegativeAmount });
+        }
+    }
+    const contract = AstUtils.getContainerOfType(node, ast.isContract);
+    const code = contract?.sections.find(ast.isCurrencyLine)?.code ?? 'USD';
+    for (const property of MONEY_PROPERTIES[node.$type] ?? []) {
+        const text = tokenText(node, property);
+        if (!text) {
+            continue;
+        }
+        const symbol = parseMoneyText(text).symbol;
+        const expected = CURRENCY_SYMBOLS[symbol];
+        if (expected && expected !== code && Object.values(CURRENCY_SYMBOLS).includes(code)) {
+            const wanted = Object.entries(CURRENCY_SYMBOLS).find(([, c]) => c === code)?.[0];
+            accept('error', `${text} is in ${expected}, but the contract's currency is ${code}: write ${wanted}${text.replace(/^-?[$£€]/, '')}.`,
+                { node, property: property as never, code: IssueCodes.CurrencyMismatch, data: { code: IssueCodes.CurrencyMismatch, symbol: wanted } });
+        }
+    }
+}
+
+export function checkCounts(node: AstNode, accept: ValidationAcceptor): void {
+    for (const property of COUNT_PROPERTIES[node.$type] ?? []) {
+        const value = valueOf(node, property);
+        if (value === undefined) {
+            continue;
+        }
+        const number = new Dec(value);
+        if (number.isNegative()) {
+            accept('error', `The ${WORDS[property] ?? property} cannot be negative (${tokenText(node, property)}).`,
+                { node, property: property as never, code: IssueCodes.NegativeAmount });
+        } else if (!number.isInteger()) {
+            accept('error', `The ${WORDS[property] ?? property} must be a whole number, not ${tokenText(node, property)}.`,
+                { node, property: property as never, code: IssueCodes.NotWholeNumber });
+        }
+    }
+}
+
+export function checkCurrency(node: ast.CurrencyLine, accept: ValidationAcceptor): void {
+    if (node.code && !Object.values(CURRENCY_SYMBOLS).includes(node.code)) {
+        accept('error', `Unknown currency '${node.code}': use USD ($), GBP (£) or EUR (€).`,
+            { node, property: 'code', code: IssueCodes.UnknownCurrency });
+    }
+}
+
+/** True when `YYYY-MM-DD` names a day that exists. */
+export function isCalendarDate(text: string): boolean {
+    const [y, m, d] = text.split('-').map(Number);
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export function checkDate(node: ast.StartLine | ast.EndLine, accept: ValidationAcceptor): void {
+    if (node.date && !isCalendarDate(node.date)) {
+        accept('error', `${node.date} is not a calendar date.`, { node, property: 'date', code: IssueCodes.InvalidDate });
+    }
+}

@@ -1,0 +1,36 @@
+/**
+ * Test helpers: one set of language services for a test file, and a parse-and-validate call that
+ * returns the AST and the diagnostics (via langium/test's validationHelper).
+ */
+import { EmptyFileSystem, type LangiumDocument } from 'langium';
+import { parseHelper, validationHelper, type ValidationResult } from 'langium/test';
+import type { Diagnostic } from 'vscode-languageserver';
+import { createAcoServices } from '../language/aco-module.js';
+import type { Contract } from '../language/generated/ast.js';
+
+export const services = createAcoServices(EmptyFileSystem);
+export const aco = services.Aco;
+export const parse = parseHelper<Contract>(aco);
+export const validate: (text: string) => Promise<ValidationResult<Contract>> = validationHelper<Contract>(aco);
+
+export function errorsOf(result: { diagnostics: Diagnostic[] }): Diagnostic[] {
+    return result.diagnostics.filter(d => d.severity === 1);
+}
+
+export function warningsOf(result: { diagnostics: Diagnostic[] }): Diagnostic[] {
+    return result.diagnostics.filter(d => d.severity === 2);
+}
+
+export function codesOf(result: { diagnostics: Diagnostic[] }): string[] {
+    return result.diagnostics.map(d => String(d.code));
+}
+
+/** The source text a diagnostic's range covers. */
+export function textAt(document: LangiumDocument, diagnostic: Diagnostic): string {
+    return document.textDocument.getText(diagnostic.range);
+}
+
+/** A small valid one-sided contract; tests splice lines into it. */
+export function contract(body: string): string {
+    return `contract "Test" {\n${body}\n}\n`;
+}
