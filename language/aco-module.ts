@@ -4,6 +4,14 @@ import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
+import { AcoCodeActionProvider } from './lsp/code-actions.js';
+import { AcoCodeLensProvider } from './lsp/code-lens.js';
+import { AcoCompletionProvider } from './lsp/completion.js';
+import { AcoDocumentSymbolProvider } from './lsp/document-symbols.js';
+import { AcoFormatter } from './lsp/formatter.js';
+import { AcoHoverProvider } from './lsp/hover.js';
+import { AcoInlayHintProvider } from './lsp/inlay-hints.js';
+import { AcoSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { AcoGeneratedModule, AcoGeneratedSharedModule } from './generated/module.js';
 import { AcoValueConverter } from './parser/value-converter.js';
 import { AcoLexerErrorMessageProvider, AcoParserErrorMessageProvider } from './parser/syntax-messages.js';
@@ -36,6 +44,16 @@ export const AcoModule: Module<AcoServices, PartialLangiumServices & AcoAddedSer
     },
     analysis: {
         ContractAnalyzer: (services) => new ContractAnalyzer(services)
+    },
+    lsp: {
+        Formatter: () => new AcoFormatter(),
+        HoverProvider: (services) => new AcoHoverProvider(services),
+        InlayHintProvider: (services) => new AcoInlayHintProvider(services),
+        CodeLensProvider: (services) => new AcoCodeLensProvider(services),
+        CompletionProvider: (services) => new AcoCompletionProvider(services),
+        CodeActionProvider: () => new AcoCodeActionProvider(),
+        SemanticTokenProvider: (services) => new AcoSemanticTokenProvider(services),
+        DocumentSymbolProvider: () => new AcoDocumentSymbolProvider()
     },
     references: {
         Linker: (services) => new AcoLinker(services),

@@ -3,6 +3,8 @@
  * Formatting only; no rounding rule of the settlement lives here (money is shown as settled).
  */
 import { Dec } from './decimal.js';
+import type { Rounding } from './model/contract-model.js';
+import { moneyPlaces, roundMoney } from './settlement/rounding.js';
 
 const SYMBOLS: Record<string, string> = { USD: '$', GBP: '£', EUR: '€' };
 
@@ -53,4 +55,9 @@ export function formatCompactMoney(amount: Dec, currency = 'USD'): string {
         }
     }
     return `${sign}${symbol}${abs.toDecimalPlaces(2).toFixed(abs.isInteger() ? 0 : 2)}`;
+}
+
+/** Money as the contract settles it: its rounding rule, its currency, thousands separators. */
+export function settledMoney(amount: Dec, contract: { rounding: Rounding; currency: string }): string {
+    return formatMoney(roundMoney(amount, contract.rounding), contract.currency, moneyPlaces(contract.rounding));
 }

@@ -5,8 +5,7 @@
 import { AstUtils, GrammarUtils, type LangiumDocument } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { ContractAnalysis } from '../analysis/contract-analysis.js';
-import { formatMoney } from '../format.js';
-import { moneyPlaces, roundMoney } from '../settlement/rounding.js';
+import { settledMoney } from '../format.js';
 
 export interface TextEdit {
     offset: number;
@@ -36,7 +35,7 @@ export function expectationEdits(document: LangiumDocument, analysis: ContractAn
             if (!amount) {
                 continue;
             }
-            const text = formatMoney(roundMoney(result.actual, model.rounding), model.currency, moneyPlaces(model.rounding));
+            const text = settledMoney(result.actual, model);
             edits.push({ offset: amount.offset, length: amount.length, text, line: result.line });
         }
     }

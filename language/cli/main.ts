@@ -10,10 +10,10 @@ import { loadContracts, type LoadedContract } from './contracts.js';
 import { collectContractPaths, InputError, readContract, writeFileAtomic } from './files.js';
 import { fileJson } from './json-output.js';
 import { applyEdits, expectationEdits } from './expect-update.js';
-import { contractHeader, diagnosticLine, makeStyle, settledMoney, settlementText, type Style } from './text-output.js';
+import { contractHeader, diagnosticLine, makeStyle, settlementText, type Style } from './text-output.js';
 import { runMonteCarlo, type MonteCarloResult } from '../settlement/index.js';
 import { Dec } from '../decimal.js';
-import { formatPercent } from '../format.js';
+import { formatPercent, settledMoney } from '../format.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;

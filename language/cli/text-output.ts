@@ -4,9 +4,8 @@
  */
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Dec } from '../decimal.js';
-import { formatCount, formatMoney, formatPercent } from '../format.js';
+import { formatCount, formatPercent, settledMoney } from '../format.js';
 import type { ContractModel } from '../model/contract-model.js';
-import { moneyPlaces, roundMoney } from '../settlement/rounding.js';
 import type { Settlement } from '../settlement/settlement-types.js';
 
 export interface Style {
@@ -33,10 +32,6 @@ export function diagnosticLine(file: string, diagnostic: Diagnostic, style: Styl
     return `${file}:${line + 1}:${character + 1}: ${painted}: ${message}${code}`;
 }
 
-/** Money as settled: the contract's rounding, its currency symbol, thousands separators. */
-export function settledMoney(amount: Dec, model: ContractModel): string {
-    return formatMoney(roundMoney(amount, model.rounding), model.currency, moneyPlaces(model.rounding));
-}
 
 function table(rows: Array<[string, string, string?]>): string[] {
     const labelWidth = Math.max(...rows.map(r => r[0].length));

@@ -8,37 +8,47 @@ import type { Sourced } from '../model/contract-model.js';
 
 const SYMBOLS: Readonly<Record<string, string>> = { USD: '$', GBP: '£', EUR: '€' };
 
+/** `1234567` → `1,234,567`. */
 function group(whole: string): string {
-    return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    if (whole.length <= 3) {
+        return whole;
+    }
+    const head = whole.length % 3 || 3;
+    let grouped = whole.slice(0, head);
+    for (let at = head; at < whole.length; at += 3) {
+        grouped += ',' + whole.slice(at, at + 3);
+    }
+    return grouped;
 }
 
-/** Fixed-point text with at least `min` and at most `max` decimals (trailing zeros trimmed). */
+/** Fixed-point text of |value| with at least `min` and at most `max` decimals (trailing zeros trimmed). */
 function fixed(value: Dec, min: number, max: number): string {
-    let text = value.abs().toFixed(max);
-    if (max > min) {
-        text = text.replace(/0+$/, '');
-        const [whole, fraction = ''] = text.split('.');
-        text = whole + '.' + fraction.padEnd(min, '0');
-        if (min === 0 && text.endsWith('.')) {
-            text = text.slice(0, -1);
-        }
+    const text = value.abs().toFixed(max);
+    const point = text.indexOf('.');
+    if (point < 0) {
+        return group(text);
     }
-    const [whole, fraction] = text.split('.');
-    return group(whole) + (fraction !== undefined && fraction !== '' ? '.' + fraction : '');
+    let end = text.length;
+    const keep = point + 1 + min;
+    while (end > keep && text.charCodeAt(end - 1) === 48 /* 0 */) {
+        end--;
+    }
+    const fraction = text.slice(point + 1, end);
+    return group(text.slice(0, point)) + (fraction === '' ? '' : '.' + fraction);
 }
 
 /** `-$1,234.56`; shows up to six decimals when the exact amount has them (`$2,135,818.125`). */
 export function moneyText(amount: Dec, currency: string, maxPlaces = 6): string {
     const symbol = SYMBOLS[currency] ?? `${currency} `;
     const body = fixed(amount, Math.min(2, maxPlaces), maxPlaces);
-    const negative = amount.isNegative() && !/^[0.,]*$/.test(body);
+    const negative = amount.isNegative() && /[1-9]/.test(body);
     return (negative ? '-' : '') + symbol + body;
 }
 
 /** `3.00%`, `46.125%`, `3.0860861%`: at least two decimals, at most seven. */
 export function percentText(rate: Dec): string {
     const body = fixed(rate.times(100), 2, 7);
-    const negative = rate.isNegative() && !/^[0.,]*$/.test(body);
+    const negative = rate.isNegative() && /[1-9]/.test(body);
     return (negative ? '-' : '') + body + '%';
 }
 

@@ -15,6 +15,7 @@
 import type { ContractModel, Corridor, ScenarioTerms } from '../model/contract-model.js';
 import { benchmarkBeforeWithhold } from './benchmark.js';
 import { lossRules } from './losses.js';
+import { TrialSampler } from './random.js';
 import { savingsRules } from './savings.js';
 
 /** Savings sharing: none, one rate, or corridors (small integers keep the trial loop monomorphic). */
@@ -52,57 +53,65 @@ function corridorTotal(amount: number, benchmark: number, lower: Float64Array, u
 }
 
 /**
- * One contract's settlement rules as numbers. `earned(savingsRate, quality)` settles one trial;
- * after it, `benchmark` and `gross` hold that trial's B and G (fields, so a trial allocates nothing).
+ * One contract's settlement rules as numbers. `settleTrials` draws and settles a batch of trials;
+ * `earned` settles one. The constants are fields copied
+ * into locals at the top of the batch loop, where the JIT keeps them in registers, so a batch
+ * costs about what a loop written by hand for one contract would. The batch never allocates.
  */
 export class SettlementKernel {
-    /** B1: the benchmark after trend and discount. */
-    readonly discountedBenchmark: number;
-    readonly withholdRate: number;
+    // Steps 1–4: B1, the withhold, the standard.
+    private readonly discountedBenchmark: number;
+    /** W = B1 × withhold rate (0 without a withhold). */
+    private readonly withheld: number;
     /** The quality standard; −Infinity when there is none (always met). */
-    readonly standard: number;
+    private readonly standard: number;
     /** 1 met, 0 not met, −1 decided by the score. */
-    readonly verdict: number;
+    private readonly verdict: number;
 
-    readonly minimumSavingsRate: number;
-    readonly sharing: Sharing;
-    readonly sharingRate: number;
-    readonly scaled: boolean;
-    readonly aboveMinimum: boolean;
-    readonly savingsLower: Float64Array;
-    readonly savingsUpper: Float64Array;
-    readonly savingsShare: Float64Array;
+    // Step 7.
+    private readonly minimumSavingsRate: number;
+    private readonly sharing: Sharing;
+    private readonly sharingRate: number;
+    private readonly scaled: boolean;
+    private readonly aboveMinimum: boolean;
+    private readonly savingsLower: Float64Array;
+    private readonly savingsUpper: Float64Array;
+    private readonly savingsShare: Float64Array;
     /** 1 − sequestration. */
-    readonly keptAfterSequestration: number;
+    private readonly keptAfterSequestration: number;
     /** Savings cap as a share of B; Infinity without a cap. */
-    readonly savingsCap: number;
+    private readonly savingsCap: number;
 
-    readonly twoSided: boolean;
-    readonly minimumLossRate: number;
-    readonly lossSharing: LossSharingKind;
-    readonly lossRate: number;
-    readonly lossFloor: number;
-    readonly lossCeiling: number;
+    // Step 8.
+    private readonly twoSided: boolean;
+    private readonly minimumLossRate: number;
+    private readonly lossSharing: LossSharingKind;
+    private readonly lossRate: number;
+    private readonly lossFloor: number;
+    private readonly lossCeiling: number;
     /** R, which the complement loss rate uses. */
-    readonly complementRate: number;
+    private readonly complementRate: number;
     /** `quality adjustment none`: LQ = 1. */
-    readonly lossQualityIgnored: boolean;
-    readonly lossLower: Float64Array;
-    readonly lossUpper: Float64Array;
-    readonly lossShare: Float64Array;
+    private readonly lossQualityIgnored: boolean;
+    private readonly lossLower: Float64Array;
+    private readonly lossUpper: Float64Array;
+    private readonly lossShare: Float64Array;
     /** Loss cap as a share of B; Infinity without one. */
-    readonly lossCap: number;
+    private readonly lossCap: number;
     /** Revenue cap in money; Infinity without one. */
-    readonly revenueCap: number;
+    private readonly revenueCap: number;
     /** `losses reduced by`, ≥ 0. */
-    readonly lossesReducedBy: number;
+    private readonly lossesReducedBy: number;
     /** 1 − forgiven share. */
-    readonly keptAfterForgiveness: number;
+    private readonly keptAfterForgiveness: number;
 
-    /** The last trial's B. */
-    benchmark = 0;
-    /** The last trial's G. */
-    gross = 0;
+    /** B of the last trial settled. */
+    lastBenchmark = 0;
+    /** G of the last trial settled. */
+    lastGross = 0;
+
+    private readonly single = TrialSampler.fixed(0, 0);
+    private readonly singleEarned = new Float64Array(1);
 
     /**
      * `scenario` (optional) supplies the year (for trend), the quality standard verdict and the
@@ -110,7 +119,7 @@ export class SettlementKernel {
      */
     constructor(model: ContractModel, scenario?: ScenarioTerms) {
         this.discountedBenchmark = benchmarkBeforeWithhold(model, scenario?.year?.year ?? 1).toNumber();
-        this.withholdRate = model.savings.qualityWithhold?.rate.toNumber() ?? 0;
+        this.withheld = this.discountedBenchmark * (model.savings.qualityWithhold?.rate.toNumber() ?? 0);
         this.standard = model.quality.standard?.rate.toNumber() ?? -Infinity;
         this.verdict = scenario?.standardVerdict === undefined ? -1 : scenario.standardVerdict.met ? 1 : 0;
 
@@ -130,21 +139,21 @@ export class SettlementKernel {
         const losses = lossRules(model);
         this.twoSided = losses !== undefined;
         this.minimumLossRate = losses?.minimum?.rate.toNumber() ?? 0;
-        const lossSharing = losses?.sharing;
+        const lossTerms = losses?.sharing;
         this.lossSharing =
-            lossSharing === undefined
+            lossTerms === undefined
                 ? LossSharingKind.None
-                : lossSharing.kind === 'rate'
+                : lossTerms.kind === 'rate'
                   ? LossSharingKind.Flat
-                  : lossSharing.kind === 'complement'
+                  : lossTerms.kind === 'complement'
                     ? LossSharingKind.Complement
                     : LossSharingKind.Corridors;
-        this.lossRate = lossSharing?.kind === 'rate' ? lossSharing.rate.toNumber() : 0;
-        this.lossFloor = lossSharing?.kind === 'complement' ? lossSharing.floor.toNumber() : 0;
-        this.lossCeiling = lossSharing?.kind === 'complement' ? lossSharing.ceiling.toNumber() : 1;
+        this.lossRate = lossTerms?.kind === 'rate' ? lossTerms.rate.toNumber() : 0;
+        this.lossFloor = lossTerms?.kind === 'complement' ? lossTerms.floor.toNumber() : 0;
+        this.lossCeiling = lossTerms?.kind === 'complement' ? lossTerms.ceiling.toNumber() : 1;
         this.complementRate = losses?.savingsSharingRate?.toNumber() ?? 0;
         this.lossQualityIgnored = losses?.adjustment === 'none';
-        const lossBands = corridorArrays(lossSharing?.kind === 'corridors' ? lossSharing.corridors : []);
+        const lossBands = corridorArrays(lossTerms?.kind === 'corridors' ? lossTerms.corridors : []);
         this.lossLower = lossBands.lower;
         this.lossUpper = lossBands.upper;
         this.lossShare = lossBands.share;
@@ -154,61 +163,102 @@ export class SettlementKernel {
         this.keptAfterForgiveness = 1 - (scenario?.lossesForgiven?.rate.toNumber() ?? 0);
     }
 
-    /** Earned (unrounded) for one trial with savings rate r = G / B and quality score Q. */
-    earned(savingsRate: number, quality: number): number {
-        // Step 3–4: the standard, then the withhold earned back.
-        const met = this.verdict === -1 ? quality >= this.standard : this.verdict === 1;
-        const withheld = this.discountedBenchmark * this.withholdRate;
-        const benchmark = this.discountedBenchmark - withheld + (met ? withheld * quality : 0);
-        const gross = savingsRate * benchmark;
-        this.benchmark = benchmark;
-        this.gross = gross;
-
-        if (gross > 0) {
-            // Step 7.
-            if (savingsRate < this.minimumSavingsRate || !met || this.sharing === Sharing.None) {
-                return 0;
+    /**
+     * Settles `count` trials into `earned[offset …]`, unrounded, each from the savings rate
+     * (r = G / B) and quality score the sampler draws. Returns `payerNet` plus Σ (G − earned),
+     * summed in trial order so the total does not depend on how trials are batched.
+     */
+    settleTrials(sampler: TrialSampler, count: number, earned: Float64Array, offset: number, payerNet: number): number {
+        const discountedBenchmark = this.discountedBenchmark;
+        const withheld = this.withheld;
+        const standard = this.standard;
+        const verdict = this.verdict;
+        const minimumSavingsRate = this.minimumSavingsRate;
+        const sharing = this.sharing;
+        const sharingRate = this.sharingRate;
+        const scaled = this.scaled;
+        const aboveMinimum = this.aboveMinimum;
+        const keptAfterSequestration = this.keptAfterSequestration;
+        const savingsCap = this.savingsCap;
+        const twoSided = this.twoSided;
+        const minimumLossRate = this.minimumLossRate;
+        const lossSharing = this.lossSharing;
+        const lossRate = this.lossRate;
+        const lossFloor = this.lossFloor;
+        const lossCeiling = this.lossCeiling;
+        const complementRate = this.complementRate;
+        const lossQualityIgnored = this.lossQualityIgnored;
+        const lossCap = this.lossCap;
+        const revenueCap = this.revenueCap;
+        const lossesReducedBy = this.lossesReducedBy;
+        const keptAfterForgiveness = this.keptAfterForgiveness;
+        let benchmark = discountedBenchmark;
+        let gross = 0;
+        for (let trial = 0; trial < count; trial++) {
+            const savingsRate = sampler.savingsRate();
+            const quality = sampler.quality();
+            // Steps 3–4: the standard, then the withhold earned back.
+            const met = verdict === -1 ? quality >= standard : verdict === 1;
+            if (withheld !== 0) {
+                benchmark = discountedBenchmark - withheld + (met ? withheld * quality : 0);
             }
-            const basis = this.aboveMinimum ? gross - this.minimumSavingsRate * benchmark : gross;
-            let shared: number;
-            if (this.sharing === Sharing.Rate) {
-                shared = basis * (this.scaled ? this.sharingRate * quality : this.sharingRate);
-            } else {
-                shared = corridorTotal(basis, benchmark, this.savingsLower, this.savingsUpper, this.savingsShare);
-                if (this.scaled) {
-                    shared *= quality;
+            gross = savingsRate * benchmark;
+            let value = 0;
+            if (gross > 0) {
+                // Step 7: minimum rate and quality gate, basis, rate or corridors, sequestration, cap.
+                if (savingsRate >= minimumSavingsRate && met && sharing !== Sharing.None) {
+                    const basis = aboveMinimum ? gross - minimumSavingsRate * benchmark : gross;
+                    if (sharing === Sharing.Rate) {
+                        value = basis * (scaled ? sharingRate * quality : sharingRate);
+                    } else {
+                        value = corridorTotal(basis, benchmark, this.savingsLower, this.savingsUpper, this.savingsShare);
+                        if (scaled) {
+                            value *= quality;
+                        }
+                    }
+                    value *= keptAfterSequestration;
+                    const cap = savingsCap * benchmark;
+                    if (value > cap) {
+                        value = cap;
+                    }
+                }
+            } else if (gross < 0 && twoSided) {
+                // Step 8: minimum rate, loss sharing rate or corridors, cap, disaster, forgiveness.
+                if (-savingsRate >= minimumLossRate && lossSharing !== LossSharingKind.None) {
+                    if (lossSharing === LossSharingKind.Flat) {
+                        value = gross * lossRate;
+                    } else if (lossSharing === LossSharingKind.Complement) {
+                        const lossQuality = lossQualityIgnored ? 1 : met ? quality : 0;
+                        const raw = 1 - complementRate * lossQuality;
+                        value = gross * (raw < lossFloor ? lossFloor : raw > lossCeiling ? lossCeiling : raw);
+                    } else {
+                        value = -corridorTotal(-gross, benchmark, this.lossLower, this.lossUpper, this.lossShare);
+                    }
+                    const benchmarkCap = lossCap * benchmark;
+                    const cap = benchmarkCap < revenueCap ? benchmarkCap : revenueCap;
+                    if (value < -cap) {
+                        value = -cap;
+                    }
+                    value += lossesReducedBy;
+                    if (value > 0) {
+                        value = 0;
+                    }
+                    value *= keptAfterForgiveness;
                 }
             }
-            shared *= this.keptAfterSequestration;
-            const cap = this.savingsCap * benchmark;
-            return shared > cap ? cap : shared;
+            earned[offset + trial] = value;
+            payerNet += gross - value;
         }
-        if (gross < 0 && this.twoSided) {
-            // Step 8.
-            if (-savingsRate < this.minimumLossRate || this.lossSharing === LossSharingKind.None) {
-                return 0;
-            }
-            let owed: number;
-            if (this.lossSharing === LossSharingKind.Flat) {
-                owed = gross * this.lossRate;
-            } else if (this.lossSharing === LossSharingKind.Complement) {
-                const lossQuality = this.lossQualityIgnored ? 1 : met ? quality : 0;
-                const raw = 1 - this.complementRate * lossQuality;
-                owed = gross * (raw < this.lossFloor ? this.lossFloor : raw > this.lossCeiling ? this.lossCeiling : raw);
-            } else {
-                owed = -corridorTotal(-gross, benchmark, this.lossLower, this.lossUpper, this.lossShare);
-            }
-            const benchmarkCap = this.lossCap * benchmark;
-            const cap = benchmarkCap < this.revenueCap ? benchmarkCap : this.revenueCap;
-            if (owed < -cap) {
-                owed = -cap;
-            }
-            owed += this.lossesReducedBy;
-            if (owed > 0) {
-                owed = 0;
-            }
-            return owed * this.keptAfterForgiveness;
-        }
-        return 0;
+        this.lastBenchmark = benchmark;
+        this.lastGross = gross;
+        return payerNet;
+    }
+
+    /** Earned (unrounded) for one trial; `lastBenchmark` and `lastGross` then hold its B and G. */
+    earned(savingsRate: number, quality: number): number {
+        this.single.savingsA = savingsRate;
+        this.single.qualityA = quality;
+        this.settleTrials(this.single, 1, this.singleEarned, 0, 0);
+        return this.singleEarned[0];
     }
 }

@@ -6,8 +6,10 @@
  * are allowed here because a Monte Carlo run is statistics, not a settlement.
  *
  * Determinism: one seed gives one answer. Trial i draws, in this order, the expenditure (one
- * normal) and then the quality score (one uniform, or one normal), from one xoshiro128** stream
- * (random.ts); normals come in Box–Muller pairs shared across draws.
+ * normal, none when its sd is 0) and then the quality score (one uniform, or one normal), from
+ * one xoshiro128** stream (random.ts); normals come in Box–Muller pairs shared across draws.
+ * Chunking changes nothing in the answer: draws and sums follow the trial order however the
+ * trials are split.
  *
  * Responsiveness: the loop runs in chunks; between chunks it reports progress and checks for
  * cancellation (an AbortSignal or a callback). `runMonteCarloAsync` also yields to the event loop
@@ -17,7 +19,7 @@ import type { ContractModel, ScenarioTerms } from '../model/contract-model.js';
 import { SettlementError } from './errors.js';
 import { SettlementKernel } from './monte-carlo-kernel.js';
 import { qualityScore } from './quality-score.js';
-import { Random } from './random.js';
+import { Random, TrialSampler } from './random.js';
 import { settle } from './settle.js';
 
 export interface MonteCarloOptions {
@@ -84,25 +86,14 @@ const DEFAULT_TRIALS = 10_000;
 const DEFAULT_SEED = 1;
 const DEFAULT_CHUNK = 65_536;
 
-/** How a trial draws: 0 expenditure share normal, 1 savings rate normal, 2 fixed savings rate. */
-type SavingsDraw = 0 | 1 | 2;
-/** 0 uniform, 1 normal clamped to [0, 1], 2 fixed. */
-type QualityDrawKind = 0 | 1 | 2;
-
-/** The state of one run: the kernel, the generator, the results and running sums. */
+/** The state of one run: the kernel, the sampler, the results and the running payer sum. */
 class MonteCarloRun {
     readonly trials: number;
     readonly seed: number;
     readonly results: Float64Array;
     done = 0;
     private readonly kernel: SettlementKernel;
-    private readonly random: Random;
-    private readonly savingsDraw: SavingsDraw;
-    private readonly savingsMean: number;
-    private readonly savingsSd: number;
-    private readonly qualityDraw: QualityDrawKind;
-    private readonly qualityA: number;
-    private readonly qualityB: number;
+    private readonly sampler: TrialSampler;
     private payerNetSum = 0;
 
     constructor(model: ContractModel, options: MonteCarloOptions) {
@@ -114,73 +105,38 @@ class MonteCarloRun {
         this.seed = options.seed ?? uncertainty?.seed ?? DEFAULT_SEED;
         this.results = new Float64Array(this.trials);
         this.kernel = new SettlementKernel(model, options.scenario);
-        this.random = new Random(this.seed);
 
+        let savingsA: number;
+        let savingsB: number;
         const spend = uncertainty?.expenditure;
         if (spend) {
-            this.savingsDraw = spend.kind === 'expenditure normal' ? 0 : 1;
-            this.savingsMean = spend.mean.toNumber();
-            this.savingsSd = spend.sd.toNumber();
+            // An expenditure share s = mean + sd × z of B is the savings rate r = 1 − s.
+            const expenditureShare = spend.kind === 'expenditure normal';
+            savingsA = expenditureShare ? 1 - spend.mean.toNumber() : spend.mean.toNumber();
+            savingsB = expenditureShare ? -spend.sd.toNumber() : spend.sd.toNumber();
         } else if (options.scenario) {
-            this.savingsDraw = 2;
-            this.savingsMean = settle(model, options.scenario).savingsRate.toNumber();
-            this.savingsSd = 0;
+            savingsA = settle(model, options.scenario).savingsRate.toNumber();
+            savingsB = 0;
         } else {
             throw new SettlementError('Monte Carlo needs an expenditure or savings line in the uncertainty block.', uncertainty?.line);
         }
-
+        const random = new Random(this.seed);
         const quality = uncertainty?.quality;
         if (quality?.kind === 'uniform') {
-            this.qualityDraw = 0;
-            this.qualityA = quality.low.toNumber();
-            this.qualityB = quality.high.toNumber() - this.qualityA;
+            const low = quality.low.toNumber();
+            this.sampler = new TrialSampler(random, savingsA, savingsB, 0, low, quality.high.toNumber() - low);
         } else if (quality?.kind === 'normal') {
-            this.qualityDraw = 1;
-            this.qualityA = quality.mean.toNumber();
-            this.qualityB = quality.sd.toNumber();
+            this.sampler = new TrialSampler(random, savingsA, savingsB, 1, quality.mean.toNumber(), quality.sd.toNumber());
         } else {
-            this.qualityDraw = 2;
-            this.qualityA = options.scenario ? qualityScore(model, options.scenario, []).toNumber() : 1;
-            this.qualityB = 0;
+            const fixed = options.scenario ? qualityScore(model, options.scenario, []).toNumber() : 1;
+            this.sampler = new TrialSampler(random, savingsA, savingsB, 2, fixed, 0);
         }
     }
 
-    /** Settles trials [done, done + count). */
+    /** Draws and settles trials [done, done + count). */
     runChunk(count: number): void {
         const end = Math.min(this.trials, this.done + count);
-        const kernel = this.kernel;
-        const random = this.random;
-        const results = this.results;
-        const savingsDraw = this.savingsDraw;
-        const savingsMean = this.savingsMean;
-        const savingsSd = this.savingsSd;
-        const qualityDraw = this.qualityDraw;
-        const qualityA = this.qualityA;
-        const qualityB = this.qualityB;
-        let payerNet = 0;
-        for (let trial = this.done; trial < end; trial++) {
-            let savingsRate: number;
-            if (savingsDraw === 0) {
-                savingsRate = 1 - (savingsMean + savingsSd * random.normal());
-            } else if (savingsDraw === 1) {
-                savingsRate = savingsMean + savingsSd * random.normal();
-            } else {
-                savingsRate = savingsMean;
-            }
-            let quality: number;
-            if (qualityDraw === 0) {
-                quality = qualityA + qualityB * random.uniform();
-            } else if (qualityDraw === 1) {
-                quality = qualityA + qualityB * random.normal();
-                quality = quality < 0 ? 0 : quality > 1 ? 1 : quality;
-            } else {
-                quality = qualityA;
-            }
-            const earned = kernel.earned(savingsRate, quality);
-            results[trial] = earned;
-            payerNet += kernel.gross - earned;
-        }
-        this.payerNetSum += payerNet;
+        this.payerNetSum = this.kernel.settleTrials(this.sampler, end - this.done, this.results, this.done, this.payerNetSum);
         this.done = end;
     }
 

@@ -84,3 +84,46 @@ export class Random {
 function rotl(value: number, shift: number): number {
     return (value << shift) | (value >>> (32 - shift));
 }
+
+/**
+ * What one Monte Carlo trial draws: the savings rate r = a + b × z (z standard normal; for an
+ * expenditure share s = mean + sd × z of B, a = 1 − mean and b = −sd; b = 0 means fixed, no draw),
+ * then the quality score (uniform low + span × u, normal mean + sd × z clamped to [0, 1], or
+ * fixed). The kernel calls the two methods once per trial, in that order.
+ */
+export class TrialSampler {
+    constructor(
+        private readonly random: Random,
+        /** a */
+        public savingsA: number,
+        /** b */
+        public savingsB: number,
+        /** 0 uniform, 1 normal clamped to [0, 1], 2 fixed. */
+        public qualityKind: 0 | 1 | 2,
+        /** low, mean or the fixed value. */
+        public qualityA: number,
+        /** span or sd. */
+        public qualityB: number
+    ) {}
+
+    /** A sampler that always gives r and Q (single trials). */
+    static fixed(savingsRate: number, quality: number): TrialSampler {
+        return new TrialSampler(new Random(0), savingsRate, 0, 2, quality, 0);
+    }
+
+    savingsRate(): number {
+        return this.savingsB === 0 ? this.savingsA : this.savingsA + this.savingsB * this.random.normal();
+    }
+
+    quality(): number {
+        const kind = this.qualityKind;
+        if (kind === 0) {
+            return this.qualityA + this.qualityB * this.random.uniform();
+        }
+        if (kind === 1) {
+            const quality = this.qualityA + this.qualityB * this.random.normal();
+            return quality < 0 ? 0 : quality > 1 ? 1 : quality;
+        }
+        return this.qualityA;
+    }
+}

@@ -1,0 +1,140 @@
+/**
+ * The VS Code client: starts the ACO language server and wires the commands. It computes nothing
+ * about a contract itself; every figure, waterfall and summary comes from the server.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, WorkDoneProgress, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { AcoRequests, type ExplainResult, type MonteCarloResponse, type SummaryResult } from '../language/lsp/server-protocol.js';
+import { monteCarloHtml, summaryHtml } from './webviews.js';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    const serverModule = context.asAbsolutePath('out/extension/server.cjs');
+    const serverOptions: ServerOptions = {
+        run: { module: serverModule, transport: TransportKind.ipc },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ language: 'aco' }],
+        synchronize: { configurationSection: 'aco' }
+    };
+    client = new LanguageClient('aco', 'ACO Contracts', serverOptions, clientOptions);
+    await client.start();
+    const started = client;
+
+    context.subscriptions.push(
+        vscode.commands.registerCommand('aco.explainScenario', (uri?: string, scenario?: string) => explainScenario(started, uri, scenario)),
+        vscode.commands.registerCommand('aco.showSummary', (uri?: string) => showSummary(started, context, uri)),
+        vscode.commands.registerCommand('aco.runMonteCarlo', (uri?: string) => runMonteCarlo(started, context, uri))
+    );
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+}
+
+/** The contract a command is about: the one it was invoked on, else the active editor's. */
+function contractUri(uri?: string): string | undefined {
+    if (uri) {
+        return uri;
+    }
+    const editor = vscode.window.activeTextEditor;
+    if (editor?.document.languageId === 'aco') {
+        return editor.document.uri.toString();
+    }
+    void vscode.window.showWarningMessage('Open an .aco contract first.');
+    return undefined;
+}
+
+async function explainScenario(client: LanguageClient, uri?: string, scenario?: string): Promise<void> {
+    const target = contractUri(uri);
+    if (!target) {
+        return;
+    }
+    try {
+        const result = await client.sendRequest<ExplainResult>(AcoRequests.explainScenario, { uri: target, scenario });
+        const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# ${result.title}\n\n${result.markdown}\n` });
+        await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
+    } catch (error) {
+        void vscode.window.showErrorMessage(`ACO: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+
+/** One summary panel per contract, refreshed as the contract is edited. */
+const summaryPanels = new Map<string, vscode.WebviewPanel>();
+
+async function showSummary(client: LanguageClient, context: vscode.ExtensionContext, uri?: string): Promise<void> {
+    const target = contractUri(uri);
+    if (!target) {
+        return;
+    }
+    let panel = summaryPanels.get(target);
+    if (panel) {
+        panel.reveal(vscode.ViewColumn.Beside, true);
+    } else {
+        panel = vscode.window.createWebviewPanel('aco.summary', 'Contract summary', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+            { enableScripts: false, localResourceRoots: [] });
+        summaryPanels.set(target, panel);
+        const opened = panel;
+        let timer: NodeJS.Timeout | undefined;
+        const follow = vscode.workspace.onDidChangeTextDocument(event => {
+            if (event.document.uri.toString() === target) {
+                clearTimeout(timer);
+                timer = setTimeout(() => void refreshSummary(client, opened, target), 400);
+            }
+        });
+        opened.onDidDispose(() => {
+            follow.dispose();
+            clearTimeout(timer);
+            summaryPanels.delete(target);
+        }, undefined, context.subscriptions);
+    }
+    await refreshSummary(client, panel, target);
+}
+
+async function refreshSummary(client: LanguageClient, panel: vscode.WebviewPanel, uri: string): Promise<void> {
+    try {
+        const result = await client.sendRequest<SummaryResult>(AcoRequests.summary, { uri });
+        panel.title = `Summary: ${result.title}`;
+        panel.webview.html = summaryHtml(panel.webview, result.html);
+    } catch (error) {
+        panel.webview.html = summaryHtml(panel.webview, `<p>The summary cannot be shown: ${escapeHtml(error instanceof Error ? error.message : String(error))}</p>`);
+    }
+}
+
+async function runMonteCarlo(client: LanguageClient, context: vscode.ExtensionContext, uri?: string): Promise<void> {
+    const target = contractUri(uri);
+    if (!target) {
+        return;
+    }
+    // 0 (the default) keeps the contract's own `trials`.
+    const setting = vscode.workspace.getConfiguration('aco').get<number>('monteCarlo.trials') ?? 0;
+    const trials = setting > 0 ? setting : undefined;
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'ACO: running Monte Carlo', cancellable: true }, async (progress, token) => {
+        const workDoneToken = `aco-monte-carlo-${Date.now()}`;
+        let reported = 0;
+        const listener = client.onProgress(WorkDoneProgress.type, workDoneToken, (value: { kind: string; percentage?: number; message?: string }) => {
+            if (value.kind === 'report' && value.percentage !== undefined) {
+                progress.report({ increment: value.percentage - reported, message: value.message });
+                reported = value.percentage;
+            }
+        });
+        try {
+            const response = await client.sendRequest<MonteCarloResponse>(AcoRequests.monteCarlo, { uri: target, trials, workDoneToken }, token);
+            const panel = vscode.window.createWebviewPanel('aco.monteCarlo', `Monte Carlo: ${response.contract}`, vscode.ViewColumn.Beside, { enableScripts: false, localResourceRoots: [] });
+            panel.webview.html = monteCarloHtml(panel.webview, response);
+            context.subscriptions.push(panel);
+        } catch (error) {
+            if (!token.isCancellationRequested) {
+                void vscode.window.showErrorMessage(`ACO: ${error instanceof Error ? error.message : String(error)}`);
+            }
+        } finally {
+            listener.dispose();
+        }
+    });
+}
+
+function escapeHtml(text: string): string {
+    return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,58 @@
+/**
+ * Code lens above each scenario ("Earned $2,135,818.13 · explain · summary") and above the
+ * `uncertainty` block ("Run Monte Carlo (100,000 trials)"). The commands run in the client, which
+ * asks the server for the waterfall, the summary or the simulation.
+ */
+import type { LangiumDocument } from 'langium';
+import type { CodeLensProvider } from 'langium/lsp';
+import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
+import type { AcoServices } from '../aco-module.js';
+import { formatCount, settledMoney } from '../format.js';
+import * as ast from '../generated/ast.js';
+import { lineOf } from '../model/build-model.js';
+import { analysisOf, editorSettings, settlementAtLine } from './document-analysis.js';
+
+/** Command identifiers shared with the VS Code client. */
+export const AcoCommands = {
+    explainScenario: 'aco.explainScenario',
+    showSummary: 'aco.showSummary',
+    runMonteCarlo: 'aco.runMonteCarlo'
+} as const;
+
+export class AcoCodeLensProvider implements CodeLensProvider {
+    constructor(private readonly services: AcoServices) {}
+
+    async provideCodeLens(document: LangiumDocument, _params: CodeLensParams): Promise<CodeLens[]> {
+        const root = document.parseResult.value;
+        const analysis = analysisOf(this.services, document);
+        if (!ast.isContract(root) || !analysis) {
+            return [];
+        }
+        const uri = document.uri.toString();
+        const lenses: CodeLens[] = [];
+        for (const section of root.sections) {
+            const cst = section.$cstNode;
+            if (!cst) {
+                continue;
+            }
+            const range = { start: cst.range.start, end: cst.range.start };
+            if (ast.isScenario(section)) {
+                const settlement = settlementAtLine(analysis, lineOf(section));
+                const title = settlement
+                    ? `${settlement.earned.isNegative() ? 'Owes' : 'Earned'} ${settledMoney(settlement.earned.abs(), analysis.model)}`
+                    : 'Cannot settle yet';
+                const args = [uri, section.name];
+                lenses.push(
+                    { range, command: { title, command: AcoCommands.explainScenario, arguments: args } },
+                    { range, command: { title: 'explain', command: AcoCommands.explainScenario, arguments: args } },
+                    { range, command: { title: 'summary', command: AcoCommands.showSummary, arguments: [uri] } }
+                );
+            } else if (ast.isUncertainty(section)) {
+                const settings = await editorSettings(this.services);
+                const trials = analysis.model.uncertainty?.trials ?? settings.monteCarlo.trials;
+                lenses.push({ range, command: { title: `Run Monte Carlo (${formatCount(trials)} trials)`, command: AcoCommands.runMonteCarlo, arguments: [uri] } });
+            }
+        }
+        return lenses;
+    }
+}

@@ -1,0 +1,82 @@
+/**
+ * The one canonical layout of a contract, used by the editor's "Format Document" and by
+ * `aco format`: one term per line, four-space indentation, one space between the words of a
+ * term, `{` at the end of the line that opens a block, a blank line between blocks. Formatting
+ * an already formatted contract changes nothing.
+ */
+import { isLeafCstNode, type AstNode, type CstNode } from 'langium';
+import { AbstractFormatter, Formatting } from 'langium/lsp';
+import { CstUtils } from 'langium';
+import * as ast from '../generated/ast.js';
+
+/** Nodes written as `keyword … { lines }`. */
+function isBlock(node: AstNode): boolean {
+    return ast.isContract(node) || ast.isParties(node) || ast.isTerm(node) || ast.isPopulation(node) || ast.isProviders(node)
+        || ast.isProvider(node) || ast.isCapitation(node) || ast.isSharedSavings(node) || ast.isSharedLosses(node)
+        || ast.isQuality(node) || ast.isMeasure(node) || ast.isDistribution(node) || ast.isScenario(node) || ast.isUncertainty(node);
+}
+
+/** The child nodes a block holds, one per line. */
+function linesOf(node: AstNode): readonly AstNode[] {
+    if (ast.isContract(node)) {
+        return node.sections;
+    }
+    if (ast.isProviders(node)) {
+        return node.providers;
+    }
+    return (node as { lines?: AstNode[] }).lines ?? [];
+}
+
+/** The visible tokens that belong to this node itself (not to a nested block). */
+function ownTokens(node: AstNode): CstNode[] {
+    const cst = node.$cstNode;
+    if (!cst) {
+        return [];
+    }
+    return CstUtils.streamCst(cst)
+        .filter(n => isLeafCstNode(n) && !n.hidden)
+        .toArray();
+}
+
+/** A new line after one blank line, indented one level (between the blocks of a contract). */
+const INDENT_AFTER_BLANK_LINE = { options: { priority: 1 }, moves: [{ tabs: 1, lines: 2 }] };
+
+export class AcoFormatter extends AbstractFormatter {
+    protected format(node: AstNode): void {
+        const formatter = this.getNodeFormatter(node);
+        if (isBlock(node)) {
+            this.formatBlock(node);
+            return;
+        }
+        if (ast.isTrack(node) || !node.$container || !isBlock(node.$container)) {
+            return; // parts of a line are formatted with the line
+        }
+        // A line: its words one space apart, `+` of `track 1+` attached to the number.
+        const tokens = ownTokens(node);
+        for (const token of tokens.slice(1)) {
+            const attach = token.text === '+' && ast.isTrack(token.astNode);
+            formatter.cst([token]).prepend(attach ? Formatting.noSpace() : Formatting.oneSpace());
+        }
+    }
+
+    private formatBlock(node: AstNode): void {
+        const formatter = this.getNodeFormatter(node);
+        const open = formatter.keyword('{');
+        const close = formatter.keyword('}');
+        // Words before `{` (e.g. `provider RPC "Name"`) one space apart, `{` after one space.
+        const tokens = ownTokens(node);
+        const openIndex = tokens.findIndex(t => t.text === '{' && t.astNode === node);
+        for (const token of tokens.slice(1, openIndex + 1)) {
+            formatter.cst([token]).prepend(Formatting.oneSpace());
+        }
+        const lines = linesOf(node);
+        formatter.interior(open, close).prepend(Formatting.indent());
+        lines.forEach((line, index) => {
+            const previous = lines[index - 1];
+            if (ast.isContract(node) && previous !== undefined && (isBlock(line) || isBlock(previous))) {
+                formatter.node(line).prepend(INDENT_AFTER_BLANK_LINE);
+            }
+        });
+        close.prepend(lines.length > 0 ? Formatting.newLine() : Formatting.oneSpace());
+    }
+}

@@ -1,0 +1,102 @@
+/**
+ * The money each clause produces, shown after the clause under the driving scenario: the
+ * benchmark total, the minimum savings threshold, the shared amount, each capitation line's annual
+ * payment, each provider's share, each scenario's earned figure. Short (`≈ $2.14M`); exact in the
+ * tooltip. Every figure is read from the cached settlement.
+ */
+import { GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
+import { InlayHintKind, type CancellationToken, type InlayHint, type InlayHintParams } from 'vscode-languageserver';
+import type { AcoServices } from '../aco-module.js';
+import type { ContractAnalysis } from '../analysis/contract-analysis.js';
+import type { Dec } from '../decimal.js';
+import { formatCompactMoney, settledMoney } from '../format.js';
+import * as ast from '../generated/ast.js';
+import { lineOf } from '../model/build-model.js';
+import type { Settlement } from '../settlement/settlement-types.js';
+import { analysisOf, drivingSettlement, editorSettings, settlementAtLine } from './document-analysis.js';
+
+interface HintContext {
+    analysis: ContractAnalysis;
+    settlement: Settlement;
+}
+
+export class AcoInlayHintProvider extends AbstractInlayHintProvider {
+    private context: HintContext | undefined;
+
+    constructor(private readonly services: AcoServices) {
+        super();
+    }
+
+    override async getInlayHints(document: LangiumDocument, params: InlayHintParams, cancelToken?: CancellationToken): Promise<InlayHint[] | undefined> {
+        const settings = await editorSettings(this.services);
+        if (!settings.inlayHints.enabled) {
+            return [];
+        }
+        const analysis = analysisOf(this.services, document);
+        const settlement = analysis && drivingSettlement(analysis, settings.inlayHints.scenario);
+        if (!analysis || !settlement) {
+            return [];
+        }
+        this.context = { analysis, settlement };
+        try {
+            return await super.getInlayHints(document, params, cancelToken);
+        } finally {
+            this.context = undefined;
+        }
+    }
+
+    computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {
+        const context = this.context;
+        const end = node.$cstNode?.range.end;
+        if (!context || !end) {
+            return;
+        }
+        const { settlement } = context;
+        const hint = (amount: Dec | undefined, what: string): void => {
+            if (amount === undefined) {
+                return;
+            }
+            const model = context.analysis.model;
+            acceptor({
+                position: end,
+                label: `≈ ${formatCompactMoney(amount, model.currency)}`,
+                tooltip: `${what}: ${settledMoney(amount, model)} under scenario "${settlement.scenario}"`,
+                kind: InlayHintKind.Type,
+                paddingLeft: true
+            });
+        };
+        const line = lineOf(node);
+        if (ast.isBenchmarkLine(node)) {
+            hint(settlement.benchmark, 'Benchmark');
+        } else if (ast.isMinimumSavingsRateLine(node) && settlement.minimumRate) {
+            hint(settlement.minimumRate.times(settlement.benchmark), 'Savings must reach');
+        } else if (ast.isMinimumLossRateLine(node) && settlement.minimumRate) {
+            hint(settlement.minimumRate.times(settlement.benchmark), 'Losses are owed past');
+        } else if (ast.isSharingRateLine(node) || ast.isCorridorLine(node)) {
+            const step = [...settlement.steps].reverse().find(s => s.line === line && s.amount !== undefined);
+            hint(step?.amount, 'Shared amount');
+        } else if (ast.isCapitationRateLine(node)) {
+            hint(settlement.capitation.find(c => c.line === line)?.paid, 'Capitation paid in the year');
+        } else if (ast.isProvider(node) && settlement.distribution) {
+            hint(settlement.distribution.providers.find(p => p.provider === node.name)?.amount, `${node.name}'s share of the distribution`);
+        } else if (ast.isScenario(node)) {
+            const own = settlementAtLine(context.analysis, line);
+            if (own) {
+                const model = context.analysis.model;
+                acceptor({
+                    position: findOpeningBrace(node) ?? end,
+                    label: `earned ≈ ${formatCompactMoney(own.earned, model.currency)}`,
+                    tooltip: `Earned ${settledMoney(own.earned, model)}`,
+                    kind: InlayHintKind.Type,
+                    paddingLeft: true
+                });
+            }
+        }
+    }
+}
+
+/** The position just after a block's `{`, where a scenario's earned figure reads naturally. */
+function findOpeningBrace(node: ast.Scenario): { line: number; character: number } | undefined {
+    return GrammarUtils.findNodeForKeyword(node.$cstNode, '{')?.range.end;
+}
