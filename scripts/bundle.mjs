@@ -2,6 +2,7 @@
 // server (extension/server.ts), each one CommonJS file for the Node of VS Code's extension host
 // (Node 20 in VS Code 1.100). The .vsix ships these two files and no node_modules.
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 
 const production = process.argv.includes('--production');
 
@@ -22,3 +23,10 @@ await Promise.all([
     esbuild.build({ ...common, entryPoints: ['extension/main.ts'], outfile: 'out/extension/main.cjs', external: ['vscode'] }),
     esbuild.build({ ...common, entryPoints: ['extension/server.ts'], outfile: 'out/extension/server.cjs' })
 ]);
+
+// VS Code's snippet file, written from the same snippets the language server completes with.
+const { SECTION_SNIPPETS } = await import('../out/language/lsp/completion.js');
+const snippets = Object.fromEntries(Object.entries(SECTION_SNIPPETS).map(([prefix, { label, body }]) =>
+    [label, { prefix, body: body.split('\n'), description: `ACO: ${label}` }]));
+fs.mkdirSync('out/snippets', { recursive: true });
+fs.writeFileSync('out/snippets/aco.json', JSON.stringify(snippets, null, 4) + '\n');

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { loadContracts, type LoadedContract } from './contracts.js';
 import { collectContractPaths, InputError, readContract, writeFileAtomic } from './files.js';
 import { fileJson } from './json-output.js';
+import { formatContracts } from './format-command.js';
 import { applyEdits, expectationEdits } from './expect-update.js';
 import { contractHeader, diagnosticLine, makeStyle, settlementText, type Style } from './text-output.js';
 import { runMonteCarlo, type MonteCarloResult } from '../settlement/index.js';
@@ -210,6 +211,29 @@ async function testCommand(paths: string[], options: TestOptions): Promise<numbe
     return failed > 0 || updated > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
+async function formatCommand(paths: string[], options: CommonOptions & { check?: boolean }): Promise<number> {
+    const outcomes = await formatContracts(paths, options.check === true);
+    const style = styleFor(options);
+    let unformatted = 0;
+    for (const outcome of outcomes) {
+        if (outcome.skipped) {
+            process.stderr.write(`${outcome.file}: not formatted (${outcome.skipped})\n`);
+            unformatted++;
+        } else if (outcome.changed) {
+            unformatted++;
+            if (!options.quiet || options.check) {
+                out(options.check ? `${style.yellow('would reformat')} ${outcome.file}` : `reformatted ${outcome.file}`);
+            }
+        }
+    }
+    if (!options.quiet) {
+        out(options.check
+            ? `${count(outcomes.length - unformatted, 'file')} formatted, ${count(unformatted, 'file')} not`
+            : `${count(outcomes.length, 'file')} checked, ${outcomes.filter(o => o.changed).length} reformatted`);
+    }
+    return options.check && unformatted > 0 ? EXIT_FAILED : outcomes.some(o => o.skipped) ? EXIT_FAILED : EXIT_OK;
+}
+
 function version(): string {
     const require = createRequire(import.meta.url);
     for (const candidate of ['../../../package.json', '../../package.json']) {
@@ -256,6 +280,10 @@ export function buildProgram(run: (code: number) => void): Command {
         .description('check every expect line of every scenario')
         .option('--update', 'write the computed figures into failing expect lines'), ['text', 'json'])
         .action(wrap(testCommand));
+    common(program.command('format').argument('<paths...>', 'contract files or directories')
+        .description('rewrite contracts in the one canonical layout (the editor\'s formatter)')
+        .option('--check', 'change nothing; exit 1 when a file is not formatted'), ['text'])
+        .action(wrap(formatCommand));
     return program;
 }
 

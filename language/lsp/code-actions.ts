@@ -97,23 +97,17 @@ const rebalanceWeights: Fix = (diagnostic, node, document) => {
         const token = GrammarUtils.findNodeForProperty(line.$cstNode, 'rate')!;
         return { range: rangeOf(document, token.offset, token.length), newText: `${values[i].toFixed()}%` };
     });
-    const actions: CodeAction[] = [];
-    // Equal weights, in hundredths of a percent, the last taking what rounding leaves.
-    const n = present.length;
-    if (n === weights.length) {
-        const equal = new Dec(100).dividedBy(n).toDecimalPlaces(2, Dec.ROUND_DOWN);
-        const values = present.map((_, i) => i === n - 1 ? new Dec(100).minus(equal.times(n - 1)) : equal);
-        const sum = present.reduce((s, w) => s.plus(w.rate), new Dec(0));
-        // Keep the proportions the author chose, scaled to 100%.
-        if (!sum.isZero()) {
-            const scaled = present.map(w => new Dec(w.rate).dividedBy(sum).times(100).toDecimalPlaces(2, Dec.ROUND_DOWN));
-            const rest = new Dec(100).minus(scaled.slice(0, -1).reduce((s, v) => s.plus(v), new Dec(0)));
-            scaled[n - 1] = rest;
-            actions.push(action('Rebalance weights to 100% (keep their proportions)', diagnostic, document, edits(scaled)));
-        }
-        actions.push(action('Give every measure an equal weight', diagnostic, document, edits(values), actions.length === 0));
+    if (present.length !== weights.length) {
+        return [];
     }
-    return actions;
+    const n = present.length;
+    const sum = present.reduce((total, w) => total.plus(w.rate), new Dec(0));
+    // Keep the proportions the author chose, scaled to 100% in hundredths of a percent (equal
+    // weights when every weight is zero); the last measure takes what rounding leaves.
+    const shares = present.map(w => sum.isZero() ? new Dec(1).dividedBy(n) : new Dec(w.rate).dividedBy(sum));
+    const values = shares.map(share => share.times(100).toDecimalPlaces(2, Dec.ROUND_DOWN));
+    values[n - 1] = new Dec(100).minus(values.slice(0, -1).reduce((total, v) => total.plus(v), new Dec(0)));
+    return [action('Rebalance weights to 100%', diagnostic, document, edits(values))];
 };
 
 const swapThresholdAndTarget: Fix = (diagnostic, node, document) => {

@@ -38,6 +38,16 @@ function ownTokens(node: AstNode): CstNode[] {
         .toArray();
 }
 
+/**
+ * True when a comment stands right before the node: the comment introduces it and stays attached
+ * (the blank line, if any, belongs before the comment, where the author put it).
+ */
+function followsComment(node: AstNode): boolean {
+    const cst = node.$cstNode;
+    const previous = cst && CstUtils.getPreviousNode(cst, true);
+    return previous !== undefined && previous.hidden && /^\/[/*]/.test(previous.text);
+}
+
 /** A new line after one blank line, indented one level (between the blocks of a contract). */
 const INDENT_AFTER_BLANK_LINE = { options: { priority: 1 }, moves: [{ tabs: 1, lines: 2 }] };
 
@@ -73,7 +83,7 @@ export class AcoFormatter extends AbstractFormatter {
         formatter.interior(open, close).prepend(Formatting.indent());
         lines.forEach((line, index) => {
             const previous = lines[index - 1];
-            if (ast.isContract(node) && previous !== undefined && (isBlock(line) || isBlock(previous))) {
+            if (ast.isContract(node) && previous !== undefined && (isBlock(line) || isBlock(previous)) && !followsComment(line)) {
                 formatter.node(line).prepend(INDENT_AFTER_BLANK_LINE);
             }
         });

@@ -79,7 +79,17 @@ export class AcoInlayHintProvider extends AbstractInlayHintProvider {
         } else if (ast.isCapitationRateLine(node)) {
             hint(settlement.capitation.find(c => c.line === line)?.paid, 'Capitation paid in the year');
         } else if (ast.isProvider(node) && settlement.distribution) {
-            hint(settlement.distribution.providers.find(p => p.provider === node.name)?.amount, `${node.name}'s share of the distribution`);
+            const share = settlement.distribution.providers.find(p => p.provider === node.name)?.amount;
+            const model = context.analysis.model;
+            if (share) {
+                acceptor({
+                    position: findOpeningBrace(node) ?? end,
+                    label: `≈ ${formatCompactMoney(share, model.currency)}`,
+                    tooltip: `${node.name}'s share of the distribution: ${settledMoney(share, model)} under scenario "${settlement.scenario}"`,
+                    kind: InlayHintKind.Type,
+                    paddingLeft: true
+                });
+            }
         } else if (ast.isScenario(node)) {
             const own = settlementAtLine(context.analysis, line);
             if (own) {
@@ -97,6 +107,6 @@ export class AcoInlayHintProvider extends AbstractInlayHintProvider {
 }
 
 /** The position just after a block's `{`, where a scenario's earned figure reads naturally. */
-function findOpeningBrace(node: ast.Scenario): { line: number; character: number } | undefined {
+function findOpeningBrace(node: ast.Scenario | ast.Provider): { line: number; character: number } | undefined {
     return GrammarUtils.findNodeForKeyword(node.$cstNode, '{')?.range.end;
 }

@@ -83,8 +83,8 @@ export function distribute(model: ContractModel, earned: Dec, rounding: Rounding
     }
     const result: DistributionResult = { reserve, remainder, providers: [] };
     const providers = model.providers;
-    if (!terms.key || providers.length === 0 || remainder.isZero()) {
-        const why = !terms.key ? 'the contract names no key to split it by' : providers.length === 0 ? 'the contract names no providers' : 'there is nothing to split';
+    if (!terms.key || providers.length === 0) {
+        const why = !terms.key ? 'the contract names no key to split it by' : 'the contract names no providers';
         addStep(steps, 'remainder', `Remainder ${moneyText(remainder, currency)} stays with the ACO: ${why}.`, terms.keyLine ?? terms.line, {
             amount: remainder
         });

@@ -1,21 +1,24 @@
 /**
- * The float kernel Monte Carlo settles each trial with. SETTLEMENT.md: Monte Carlo runs are
+ * The float kernel Monte Carlo settles its trials with. SETTLEMENT.md: Monte Carlo runs are
  * statistics, not settlements, so they may use floating point; a million exact decimal
- * settlements would take minutes, a million float ones milliseconds.
+ * settlements would take minutes, a million float ones a few tens of milliseconds.
  *
  * The kernel holds no rule of its own choosing. Everything that does not vary between trials is
  * resolved once by the exact engine's own functions (the benchmark before the withhold, the
  * minimum rates from the variable table, the savings and loss rules, the revenue cap) and only
  * then turned into numbers. What remains per trial is the arithmetic of steps 4 and 7–8 in the
- * same order as benchmark.ts, savings.ts and losses.ts, without rounding. kernel tests
- * (test/settlement/monte-carlo-kernel.test.ts) settle many random contracts both ways and require
- * agreement within a tiny relative tolerance; any change to those modules must keep that test
- * green.
+ * same order as benchmark.ts, savings.ts and losses.ts, without rounding. The tests
+ * (test/settlement/monte-carlo.test.ts, "float kernel") settle thousands of random contracts both
+ * ways and require agreement within 1e-12 of the benchmark; a change to those modules must keep
+ * that test green.
+ *
+ * The trial loop also draws each trial's savings rate and quality score, so that the loop's
+ * constants and draw parameters all sit in locals (registers) for the whole batch.
  */
 import type { ContractModel, Corridor, ScenarioTerms } from '../model/contract-model.js';
 import { benchmarkBeforeWithhold } from './benchmark.js';
 import { lossRules } from './losses.js';
-import { TrialSampler } from './random.js';
+import { Random } from './random.js';
 import { savingsRules } from './savings.js';
 
 /** Savings sharing: none, one rate, or corridors (small integers keep the trial loop monomorphic). */
@@ -53,10 +56,25 @@ function corridorTotal(amount: number, benchmark: number, lower: Float64Array, u
 }
 
 /**
+ * What one trial draws: the savings rate r = savingsA + savingsB × z (z standard normal; for an
+ * expenditure share s = mean + sd × z of B, savingsA = 1 − mean and savingsB = −sd; savingsB = 0
+ * means fixed, no draw), then the quality score: `uniform` qualityA + qualityB × u, `normal`
+ * qualityA + qualityB × z clamped to [0, 1], or `fixed` qualityA.
+ */
+export interface TrialDraws {
+    savingsA: number;
+    savingsB: number;
+    /** 0 uniform, 1 normal, 2 fixed. */
+    qualityKind: 0 | 1 | 2;
+    qualityA: number;
+    qualityB: number;
+}
+
+/**
  * One contract's settlement rules as numbers. `settleTrials` draws and settles a batch of trials;
- * `earned` settles one. The constants are fields copied
- * into locals at the top of the batch loop, where the JIT keeps them in registers, so a batch
- * costs about what a loop written by hand for one contract would. The batch never allocates.
+ * `earned` settles one. The constants (and the draw parameters) are copied into locals at the top
+ * of the batch loop, where the JIT keeps them in registers, so a batch costs about what a loop
+ * written by hand for one contract would. A batch never allocates.
  */
 export class SettlementKernel {
     // Steps 1–4: B1, the withhold, the standard.
@@ -110,7 +128,9 @@ export class SettlementKernel {
     /** G of the last trial settled. */
     lastGross = 0;
 
-    private readonly single = TrialSampler.fixed(0, 0);
+    /** A single trial: both draws fixed, so the generator is never called. */
+    private readonly single: TrialDraws = { savingsA: 0, savingsB: 0, qualityKind: 2, qualityA: 0, qualityB: 0 };
+    private readonly singleRandom = new Random(0);
     private readonly singleEarned = new Float64Array(1);
 
     /**
@@ -164,11 +184,16 @@ export class SettlementKernel {
     }
 
     /**
-     * Settles `count` trials into `earned[offset …]`, unrounded, each from the savings rate
-     * (r = G / B) and quality score the sampler draws. Returns `payerNet` plus Σ (G − earned),
+     * Draws and settles `count` trials into `earned[offset …]`, unrounded, each from the savings
+     * rate (r = G / B) and quality score drawn from `random` as `draws` says. Returns `payerNet` plus Σ (G − earned),
      * summed in trial order so the total does not depend on how trials are batched.
      */
-    settleTrials(sampler: TrialSampler, count: number, earned: Float64Array, offset: number, payerNet: number): number {
+    settleTrials(random: Random, draws: TrialDraws, count: number, earned: Float64Array, offset: number, payerNet: number): number {
+        const savingsA = draws.savingsA;
+        const savingsB = draws.savingsB;
+        const qualityKind = draws.qualityKind;
+        const qualityA = draws.qualityA;
+        const qualityB = draws.qualityB;
         const discountedBenchmark = this.discountedBenchmark;
         const withheld = this.withheld;
         const standard = this.standard;
@@ -195,8 +220,15 @@ export class SettlementKernel {
         let benchmark = discountedBenchmark;
         let gross = 0;
         for (let trial = 0; trial < count; trial++) {
-            const savingsRate = sampler.savingsRate();
-            const quality = sampler.quality();
+            // The draws, in this order: the savings rate, then the quality score.
+            const savingsRate = savingsB === 0 ? savingsA : savingsA + savingsB * random.normal();
+            let quality = qualityA;
+            if (qualityKind === 0) {
+                quality = qualityA + qualityB * random.uniform();
+            } else if (qualityKind === 1) {
+                quality = qualityA + qualityB * random.normal();
+                quality = quality < 0 ? 0 : quality > 1 ? 1 : quality;
+            }
             // Steps 3–4: the standard, then the withhold earned back.
             const met = verdict === -1 ? quality >= standard : verdict === 1;
             if (withheld !== 0) {
@@ -258,7 +290,7 @@ export class SettlementKernel {
     earned(savingsRate: number, quality: number): number {
         this.single.savingsA = savingsRate;
         this.single.qualityA = quality;
-        this.settleTrials(this.single, 1, this.singleEarned, 0, 0);
+        this.settleTrials(this.singleRandom, this.single, 1, this.singleEarned, 0, 0);
         return this.singleEarned[0];
     }
 }

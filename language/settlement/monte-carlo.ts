@@ -17,9 +17,9 @@
  */
 import type { ContractModel, ScenarioTerms } from '../model/contract-model.js';
 import { SettlementError } from './errors.js';
-import { SettlementKernel } from './monte-carlo-kernel.js';
+import { SettlementKernel, type TrialDraws } from './monte-carlo-kernel.js';
 import { qualityScore } from './quality-score.js';
-import { Random, TrialSampler } from './random.js';
+import { Random } from './random.js';
 import { settle } from './settle.js';
 
 export interface MonteCarloOptions {
@@ -86,14 +86,15 @@ const DEFAULT_TRIALS = 10_000;
 const DEFAULT_SEED = 1;
 const DEFAULT_CHUNK = 65_536;
 
-/** The state of one run: the kernel, the sampler, the results and the running payer sum. */
+/** The state of one run: the kernel, the generator and draws, the results and the running payer sum. */
 class MonteCarloRun {
     readonly trials: number;
     readonly seed: number;
     readonly results: Float64Array;
     done = 0;
     private readonly kernel: SettlementKernel;
-    private readonly sampler: TrialSampler;
+    private readonly random: Random;
+    private readonly draws: TrialDraws;
     private payerNetSum = 0;
 
     constructor(model: ContractModel, options: MonteCarloOptions) {
@@ -120,23 +121,23 @@ class MonteCarloRun {
         } else {
             throw new SettlementError('Monte Carlo needs an expenditure or savings line in the uncertainty block.', uncertainty?.line);
         }
-        const random = new Random(this.seed);
+        this.random = new Random(this.seed);
         const quality = uncertainty?.quality;
         if (quality?.kind === 'uniform') {
             const low = quality.low.toNumber();
-            this.sampler = new TrialSampler(random, savingsA, savingsB, 0, low, quality.high.toNumber() - low);
+            this.draws = { savingsA, savingsB, qualityKind: 0, qualityA: low, qualityB: quality.high.toNumber() - low };
         } else if (quality?.kind === 'normal') {
-            this.sampler = new TrialSampler(random, savingsA, savingsB, 1, quality.mean.toNumber(), quality.sd.toNumber());
+            this.draws = { savingsA, savingsB, qualityKind: 1, qualityA: quality.mean.toNumber(), qualityB: quality.sd.toNumber() };
         } else {
             const fixed = options.scenario ? qualityScore(model, options.scenario, []).toNumber() : 1;
-            this.sampler = new TrialSampler(random, savingsA, savingsB, 2, fixed, 0);
+            this.draws = { savingsA, savingsB, qualityKind: 2, qualityA: fixed, qualityB: 0 };
         }
     }
 
     /** Draws and settles trials [done, done + count). */
     runChunk(count: number): void {
         const end = Math.min(this.trials, this.done + count);
-        this.payerNetSum = this.kernel.settleTrials(this.sampler, end - this.done, this.results, this.done, this.payerNetSum);
+        this.payerNetSum = this.kernel.settleTrials(this.random, this.draws, end - this.done, this.results, this.done, this.payerNetSum);
         this.done = end;
     }
 

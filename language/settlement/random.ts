@@ -19,12 +19,13 @@ function splitmix32(state: number): [number, number] {
 }
 
 export class Random {
-    private s0: number;
-    private s1: number;
-    private s2: number;
-    private s3: number;
-    private spare = 0;
-    private hasSpare = false;
+    /**
+     * The four state words in an Int32Array: typed-array elements stay unboxed 32-bit integers,
+     * so the state never leaves 32-bit integer form (object fields may box large values).
+     */
+    private readonly state = new Int32Array(4);
+    /** The second normal of the last Box–Muller pair, and whether it is unused (1) or not (0). */
+    private readonly spare = new Float64Array(2);
 
     /**
      * Any integer seed: the low and high 32-bit halves both feed the state, so seeds above 2^32
@@ -33,30 +34,29 @@ export class Random {
     constructor(seed: number) {
         const low = seed >>> 0;
         const high = Math.floor(Math.abs(seed) / 2 ** 32) >>> 0;
-        let state = low ^ Math.imul(high, 0x27d4eb2d);
-        const words: number[] = [];
+        let mix = low ^ Math.imul(high, 0x27d4eb2d);
         for (let index = 0; index < 4; index++) {
-            const [next, word] = splitmix32(state);
-            state = next;
-            words.push(word);
+            const [next, word] = splitmix32(mix);
+            mix = next;
+            this.state[index] = word;
         }
-        [this.s0, this.s1, this.s2, this.s3] = words;
-        if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) {
-            this.s0 = 1; // xoshiro's one forbidden state
+        if ((this.state[0] | this.state[1] | this.state[2] | this.state[3]) === 0) {
+            this.state[0] = 1; // xoshiro's one forbidden state
         }
     }
 
     /** The next 32-bit output, as an unsigned integer. */
     nextUint32(): number {
-        const s1 = this.s1;
+        const state = this.state;
+        const s0 = state[0];
+        const s1 = state[1];
+        const s2 = state[2] ^ s0;
+        const s3 = state[3] ^ s1;
         const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
-        const t = s1 << 9;
-        this.s2 ^= this.s0;
-        this.s3 ^= this.s1;
-        this.s1 ^= this.s2;
-        this.s0 ^= this.s3;
-        this.s2 ^= t;
-        this.s3 = rotl(this.s3, 11);
+        state[0] = s0 ^ s3;
+        state[1] = s1 ^ s2;
+        state[2] = s2 ^ (s1 << 9);
+        state[3] = rotl(s3, 11);
         return result >>> 0;
     }
 
@@ -67,16 +67,17 @@ export class Random {
 
     /** Standard normal by Box–Muller; u1 is in (0, 1] so the logarithm is finite. */
     normal(): number {
-        if (this.hasSpare) {
-            this.hasSpare = false;
-            return this.spare;
+        const spare = this.spare;
+        if (spare[1] === 1) {
+            spare[1] = 0;
+            return spare[0];
         }
         const u1 = (this.nextUint32() + 1) * TWO_TO_MINUS_32;
         const u2 = this.nextUint32() * TWO_TO_MINUS_32;
         const radius = Math.sqrt(-2 * Math.log(u1));
         const angle = 2 * Math.PI * u2;
-        this.spare = radius * Math.sin(angle);
-        this.hasSpare = true;
+        spare[0] = radius * Math.sin(angle);
+        spare[1] = 1;
         return radius * Math.cos(angle);
     }
 }
@@ -85,45 +86,3 @@ function rotl(value: number, shift: number): number {
     return (value << shift) | (value >>> (32 - shift));
 }
 
-/**
- * What one Monte Carlo trial draws: the savings rate r = a + b × z (z standard normal; for an
- * expenditure share s = mean + sd × z of B, a = 1 − mean and b = −sd; b = 0 means fixed, no draw),
- * then the quality score (uniform low + span × u, normal mean + sd × z clamped to [0, 1], or
- * fixed). The kernel calls the two methods once per trial, in that order.
- */
-export class TrialSampler {
-    constructor(
-        private readonly random: Random,
-        /** a */
-        public savingsA: number,
-        /** b */
-        public savingsB: number,
-        /** 0 uniform, 1 normal clamped to [0, 1], 2 fixed. */
-        public qualityKind: 0 | 1 | 2,
-        /** low, mean or the fixed value. */
-        public qualityA: number,
-        /** span or sd. */
-        public qualityB: number
-    ) {}
-
-    /** A sampler that always gives r and Q (single trials). */
-    static fixed(savingsRate: number, quality: number): TrialSampler {
-        return new TrialSampler(new Random(0), savingsRate, 0, 2, quality, 0);
-    }
-
-    savingsRate(): number {
-        return this.savingsB === 0 ? this.savingsA : this.savingsA + this.savingsB * this.random.normal();
-    }
-
-    quality(): number {
-        const kind = this.qualityKind;
-        if (kind === 0) {
-            return this.qualityA + this.qualityB * this.random.uniform();
-        }
-        if (kind === 1) {
-            const quality = this.qualityA + this.qualityB * this.random.normal();
-            return quality < 0 ? 0 : quality > 1 ? 1 : quality;
-        }
-        return this.qualityA;
-    }
-}

@@ -153,20 +153,23 @@ export function payoutChartSvg(curve: PayoutCurve, model: ContractModel, options
     parts.push(`<line class="zero-line" x1="${n(x(0))}" y1="${MARGIN.top}" x2="${n(x(0))}" y2="${MARGIN.top + PLOT_H}" stroke="${MUTED}" stroke-width="1"/>`);
     parts.push(`<line class="zero-line" x1="${MARGIN.left}" y1="${n(y(0))}" x2="${MARGIN.left + PLOT_W}" y2="${n(y(0))}" stroke="${MUTED}" stroke-width="1.2"/>`);
 
-    const thresholds: Array<[number, string]> = [];
+    // The minimum rates: the MSR label reads rightwards from its line, the MLR label leftwards,
+    // so the two never overlap however close they are.
+    const thresholds: Array<[number, string, 'start' | 'end']> = [];
     if (options.minimumSavingsRate && options.minimumSavingsRate.greaterThan(0)) {
-        thresholds.push([options.minimumSavingsRate.toNumber(), `MSR ${fixedRate(options.minimumSavingsRate, 1)}`]);
+        thresholds.push([options.minimumSavingsRate.toNumber(), `MSR ${fixedRate(options.minimumSavingsRate, 1)}`, 'start']);
     }
     if (options.minimumLossRate && options.minimumLossRate.greaterThan(0)) {
-        thresholds.push([-options.minimumLossRate.toNumber(), `MLR ${fixedRate(options.minimumLossRate, 1)}`]);
+        thresholds.push([-options.minimumLossRate.toNumber(), `MLR ${fixedRate(options.minimumLossRate, 1)}`, 'end']);
     }
-    for (const [at, label] of thresholds) {
+    for (const [at, label, anchor] of thresholds) {
         if (at < xLow || at > xHigh) {
             continue;
         }
-        const px = n(x(at));
-        parts.push(`<g class="threshold-marker"><line class="threshold" x1="${px}" y1="${MARGIN.top}" x2="${px}" y2="${MARGIN.top + PLOT_H}" stroke="${MUTED}" stroke-width="1" stroke-dasharray="4 3"/>` +
-            `<text x="${px}" y="${MARGIN.top - 8}" text-anchor="middle" fill="${MUTED}" font-size="11">${escapeHtml(label)}</text></g>`);
+        const px = x(at);
+        const labelX = n(anchor === 'start' ? px + 3 : px - 3);
+        parts.push(`<g class="threshold-marker"><line class="threshold" x1="${n(px)}" y1="${MARGIN.top}" x2="${n(px)}" y2="${MARGIN.top + PLOT_H}" stroke="${MUTED}" stroke-width="1" stroke-dasharray="4 3"/>` +
+            `<text x="${labelX}" y="${MARGIN.top - 8}" text-anchor="${anchor}" fill="${MUTED}" font-size="11">${escapeHtml(label)}</text></g>`);
     }
 
     const path = points.map((p, index) => `${index === 0 ? 'M' : 'L'}${n(x(p.rate))},${n(y(p.earned))}`).join(' ');
@@ -208,7 +211,8 @@ export function monteCarloChartSvg(result: MonteCarloResult, model: ContractMode
         const left = x(from);
         const barWidth = Math.max(0.5, x(to) - left - 1);
         const top = y(binCount / trials);
-        const colour = middle < 0 ? RED : middle > 0 ? BLUE : MUTED;
+        // A bin holding zero (often a tall one: the years inside the minimum rates) is grey.
+        const colour = from <= 0 && to >= 0 ? MUTED : middle < 0 ? RED : BLUE;
         parts.push(`<rect class="bar" x="${n(left + 0.5)}" y="${n(top)}" width="${n(barWidth)}" height="${n(MARGIN.top + PLOT_H - top)}" fill="${colour}" fill-opacity="0.85" data-count="${binCount}"><title>${escapeHtml(`${moneyOfNumber(from, model)} to ${moneyOfNumber(to, model)}: ${binCount} trials`)}</title></rect>`);
     });
     parts.push('</g>');

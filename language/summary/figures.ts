@@ -4,13 +4,13 @@
  * in words. Formatting only, through language/format.ts: no settlement rule lives here.
  */
 import { Dec } from '../decimal.js';
-import { formatCompactMoney, formatCount, formatMoney, formatPercent } from '../format.js';
+import { formatCompactMoney, formatCount, formatMoney, formatPercent, settledMoney } from '../format.js';
 import type { ContractModel } from '../model/contract-model.js';
 import { moneyPlaces, roundMoney } from '../settlement/index.js';
 
 /** Money as settled: rounded by the contract's rule for display, e.g. `$2,135,818.13`, `£2,598,890`. */
 export function money(amount: Dec, model: Pick<ContractModel, 'currency' | 'rounding'>): string {
-    return formatMoney(roundMoney(amount, model.rounding), model.currency, moneyPlaces(model.rounding));
+    return settledMoney(amount, model);
 }
 
 /**

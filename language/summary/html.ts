@@ -39,7 +39,8 @@ tbody tr:nth-child(even) td { background: #fafbfc; }
 th.num, td.num { text-align: right; white-space: nowrap; }
 table.waterfall { font-size: 0.8rem; }
 table.waterfall td:nth-child(5) { min-width: 18rem; color: #323f4b; }
-table.distribution tr:last-child td, table.monte-carlo td:first-child { font-weight: 600; }
+table.distribution, table.monte-carlo, table.expectations, table.capitation-results { width: auto; min-width: 55%; }
+table.distribution tr:last-child td { font-weight: 600; }
 table.distribution tr:last-child td { border-top: 2px solid var(--rule-strong); }
 td.pass { color: var(--gain); font-weight: 600; }
 td.fail { color: var(--loss); font-weight: 600; }

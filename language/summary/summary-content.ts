@@ -389,7 +389,7 @@ function monteCarloBlocks(model: ContractModel, result: MonteCarloResult): Block
         id: 'monte-carlo',
         title: 'Monte Carlo distribution of earned',
         svg: monteCarloChartSvg(result, model),
-        caption: [`How often each amount was earned (blue) or owed (red) across ${count(result.trials)} trials, in ${result.histogram.counts.length} equal bins; the dashed line is the mean.`]
+        caption: [`How often each amount was earned (blue) or owed (red) across ${count(result.trials)} trials, in ${result.histogram.counts.length} equal bins; the grey bin holds zero and the dashed line is the mean.`]
     });
     return blocks;
 }

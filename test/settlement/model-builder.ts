@@ -16,11 +16,6 @@ export function pct(value: string | number): Dec {
     return new Dec(value).dividedBy(100);
 }
 
-/** A term's provenance: line `line`, written in the contract. */
-export function at(line: number): { line: number } {
-    return { line };
-}
-
 export function corridor(lower: string | number, upper: string | number | undefined, share: string | number, line = 1): Corridor {
     return { lower: pct(lower), upper: upper === undefined ? undefined : pct(upper), share: pct(share), line };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Dec } from '../../language/decimal.js';
 import type { ContractModel, ProviderTerm, Rounding, ScenarioTerms } from '../../language/model/contract-model.js';
 import { SettlementError, roundMoney, settle, splitByLargestRemainder } from '../../language/settlement/index.js';
-import { at, contract, corridor, d, pct, scenario } from './model-builder.js';
+import { contract, corridor, d, pct, scenario } from './model-builder.js';
 import { withPreset } from './preset-merge.js';
 
 /** A plain contract around a $1,000,000 total benchmark. */
@@ -415,5 +415,18 @@ describe('REACH preset end to end', () => {
         // Loss of 30%: 25% × 100% + 5% × 50% of B, not scaled by quality.
         const loss = settle(model, scenario({ expenditure: { kind: 'savings', rate: pct(-30), line: 101 }, qualityScore: { rate: pct(90), line: 102 } }));
         expect(loss.earned.toString()).toBe(new Dec(9_680_600).times('-0.275').toString());
+    });
+});
+
+describe('what a settlement needs', () => {
+    it('names the missing figure and its line', () => {
+        const noBenchmark = contract({ savings: { sharing: { kind: 'rate', rate: pct(50), line: 10 } } });
+        expect(() => settle(noBenchmark, spending(0))).toThrow(/no benchmark line/);
+        expect(() => settle(simple(), scenario({ name: 'Empty', line: 7 }))).toThrow(expect.objectContaining({ line: 7, name: 'SettlementError' }));
+        const perMember = simple({ population: { benchmark: { amount: d(100), basis: 'per member per month', line: 5 } } });
+        expect(() => settle(perMember, spending(0))).toThrow(expect.objectContaining({ line: 5 }));
+        const complementWithCorridors = simple({ savings: { sharing: { kind: 'corridors', corridors: [corridor(0, undefined, 50)], line: 10 } } });
+        complementWithCorridors.losses = { line: 20, sharing: { kind: 'complement', floor: pct(40), ceiling: pct(60), line: 21 } };
+        expect(() => settle(complementWithCorridors, spending(1_100_000))).toThrow(SettlementError);
     });
 });

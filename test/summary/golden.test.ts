@@ -1,0 +1,93 @@
+/**
+ * Golden-file tests of the Markdown and HTML summaries of every contract in examples/.
+ *
+ * The goldens live in test/data/golden/: `NAME.md` with its charts `NAME-payout.svg` (and
+ * `NAME-monte-carlo.svg` when the contract has `uncertainty`), and `NAME.html`. The examples are
+ * read when the test runs, so a new or changed example is summarised as it now stands.
+ *
+ * To regenerate the goldens after an intended change, run
+ *
+ *     UPDATE_GOLDEN=1 npx vitest run test/summary
+ *
+ * and review the diff of test/data/golden/ like any other change. Without the flag, a summary
+ * that differs from its golden, a missing golden and a golden left over from a removed example
+ * all fail.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadContractsFresh } from '../../language/cli/summary-command.js';
+import { readContract } from '../../language/cli/files.js';
+import { summaryHtml, summaryMarkdown, summaryMonteCarlo } from '../../language/summary/index.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const examples = path.join(root, 'examples');
+const goldenDir = path.join(root, 'test/data/golden');
+const update = process.env.UPDATE_GOLDEN === '1' || process.env.UPDATE_GOLDEN === 'true';
+
+const names = fs.readdirSync(examples).filter((f) => f.endsWith('.aco')).sort().map((f) => f.replace(/\.aco$/, ''));
+
+/** Every file the summaries of `name` produce, by golden file name. */
+async function render(name: string): Promise<Map<string, string>> {
+    const [loaded] = await loadContractsFresh([readContract(path.join(examples, `${name}.aco`))]);
+    const errors = loaded.diagnostics.filter((d) => d.severity === 1).map((d) => d.message);
+    expect(errors, `examples/${name}.aco has errors`).toEqual([]);
+    const analysis = loaded.analysis!;
+    const input = { ...analysis, monteCarlo: summaryMonteCarlo(analysis.model) };
+    const files = new Map<string, string>();
+    const { markdown, files: charts } = summaryMarkdown(input, { chartBaseName: name });
+    files.set(`${name}.md`, markdown);
+    for (const chart of charts) {
+        files.set(chart.name, chart.content);
+    }
+    files.set(`${name}.html`, summaryHtml(input));
+    return files;
+}
+
+function check(file: string, actual: string): void {
+    const golden = path.join(goldenDir, file);
+    if (update) {
+        fs.mkdirSync(goldenDir, { recursive: true });
+        fs.writeFileSync(golden, actual);
+        return;
+    }
+    if (!fs.existsSync(golden)) {
+        expect.fail(`test/data/golden/${file} is missing: run UPDATE_GOLDEN=1 npx vitest run test/summary`);
+    }
+    // toBe on the whole text: vitest prints a line diff of the first difference.
+    expect(actual, `test/data/golden/${file} differs (UPDATE_GOLDEN=1 regenerates it)`).toBe(fs.readFileSync(golden, 'utf-8'));
+}
+
+const produced = new Set<string>();
+
+describe('summary goldens', () => {
+    test('there are examples to summarise', () => {
+        expect(names.length).toBeGreaterThan(0);
+    });
+
+    for (const name of names) {
+        test(`examples/${name}.aco`, async () => {
+            const files = await render(name);
+            for (const [file, content] of files) {
+                produced.add(file);
+                check(file, content);
+            }
+            // The same contract gives the same summary twice (no clock, no randomness).
+            const again = await render(name);
+            expect(again.get(`${name}.html`)).toBe(files.get(`${name}.html`));
+        });
+    }
+
+    test('no golden is left over from a removed example or chart', () => {
+        if (!names.every((name) => produced.has(`${name}.md`))) {
+            return; // a filtered run (-t) did not render every example
+        }
+        const goldens = fs.existsSync(goldenDir) ? fs.readdirSync(goldenDir) : [];
+        const stale = goldens.filter((file) => !produced.has(file));
+        if (update) {
+            stale.forEach((file) => fs.rmSync(path.join(goldenDir, file)));
+            return;
+        }
+        expect(stale, 'stale goldens (UPDATE_GOLDEN=1 removes them)').toEqual([]);
+    });
+});
