@@ -22,9 +22,9 @@ export function largeContract(providers: number, measures: number, scenarios: nu
     lines.push('    shared savings {', '        minimum savings rate 2%', '        sharing rate 75%', '        cap 20% of benchmark', '        sequestration 2%', '    }');
     lines.push('    shared losses {', '        minimum loss rate 2%', '        sharing rate 1 - final sharing rate between 40% and 75%', '        cap 15% of benchmark', '    }');
     lines.push('    quality {', '        standard 40%');
-    const weight = (100 / measures).toFixed(6).replace(/0+$/, '');
+    const weight = (100 / measures).toFixed(6).replace(/\.?0+$/, '');
     for (let i = 0; i < measures; i++) {
-        const w = i === measures - 1 ? (100 - Number(weight) * (measures - 1)).toFixed(6).replace(/0+$/, '') : weight;
+        const w = i === measures - 1 ? (100 - Number(weight) * (measures - 1)).toFixed(6).replace(/\.?0+$/, '') : weight;
         lines.push(`        measure M${i} "Measure ${i}" {`, '            threshold 60%', '            target 75%', `            weight ${w}%`, '        }');
     }
     lines.push('    }', '    distribution {', '        reserve 10% for infrastructure', '        remainder by attributed lives', '    }');

@@ -3,7 +3,7 @@
  * earned × reserve%, rounded; the remainder is split by the key in whole cents (or whole units)
  * by the largest-remainder method, so the parts always sum exactly to the remainder.
  */
-import { ONE, ZERO, type Dec } from '../decimal.js';
+import { Dec, ONE, ZERO } from '../decimal.js';
 import type { ContractModel, ProviderTerm, Rounding } from '../model/contract-model.js';
 import { SettlementError } from './errors.js';
 import { countText, moneyText, percentText } from './explain.js';
@@ -22,27 +22,36 @@ export function splitByLargestRemainder(total: Dec, weights: readonly Dec[], uni
     if (!units.isInteger()) {
         throw new Error(`splitByLargestRemainder: ${total.toString()} is not a whole number of ${unit.toString()}`);
     }
-    const weightSum = weights.reduce((sum, weight) => sum.plus(weight), ZERO);
-    if (weights.length === 0 || !weightSum.greaterThan(0)) {
+    if (weights.length === 0 || !weights.reduce((sum, weight) => sum.plus(weight), ZERO).greaterThan(0)) {
         throw new Error('splitByLargestRemainder: the weights must sum to more than zero');
     }
-    const exact = weights.map((weight) => units.times(weight).dividedBy(weightSum));
-    const floors = exact.map((share) => share.floor());
-    let leftover = units.minus(floors.reduce((sum, share) => sum.plus(share), ZERO)).toNumber();
-    const order = exact
-        .map((share, index) => ({ index, fraction: share.minus(floors[index]) }))
+    // Exact integer arithmetic: weights scaled to whole numbers, so each share is
+    // units × w / W with an integer quotient (the floor) and remainder (the fractional part).
+    const places = Math.max(0, ...weights.map((weight) => weight.decimalPlaces()));
+    const scale = new Dec(10).pow(places);
+    const scaled = weights.map((weight) => BigInt(weight.times(scale).toFixed(0)));
+    const weightSum = scaled.reduce((sum, weight) => sum + weight, 0n);
+    const whole = BigInt(units.toFixed(0));
+    const floors = scaled.map((weight) => (whole * weight) / weightSum);
+    const fractions = scaled.map((weight) => (whole * weight) % weightSum);
+    let leftover = whole - floors.reduce((sum, share) => sum + share, 0n);
+    const order = fractions
+        .map((fraction, index) => ({ index, fraction }))
         // Array.prototype.sort is stable, so equal fractions keep declaration order.
-        .sort((a, b) => b.fraction.comparedTo(a.fraction));
+        .sort((a, b) => (a.fraction === b.fraction ? 0 : a.fraction < b.fraction ? 1 : -1));
     for (const { index } of order) {
-        if (leftover <= 0) {
+        if (leftover <= 0n) {
             break;
         }
-        floors[index] = floors[index].plus(ONE);
+        floors[index] += 1n;
         leftover--;
     }
     const sign = total.isNegative() ? -1 : 1;
-    return floors.map((share) => withoutNegativeZero(share.times(unit).times(sign)));
+    return floors.map((share) => withoutNegativeZero(new Dec(share.toString()).times(unit).times(sign)));
 }
+
+/** Up to this many providers, the waterfall shows each provider's share as its own step. */
+export const STEPS_PER_PROVIDER_LIMIT = 12;
 
 /** The weight a provider carries under the contract's key. */
 function providerWeight(model: ContractModel, provider: ProviderTerm): Dec {
@@ -97,7 +106,9 @@ export function distribute(model: ContractModel, earned: Dec, rounding: Rounding
     }
     const unit = moneyUnit(rounding);
     const parts = splitByLargestRemainder(remainder, weights, unit);
-    const keyText = terms.key === 'equally' ? 'equally' : `by ${terms.key} (${weights.map((weight) => keyWeightText(terms.key, weight)).join(' : ')})`;
+    const listed = providers.length <= STEPS_PER_PROVIDER_LIMIT;
+    const keyText = terms.key === 'equally' ? 'equally'
+        : listed ? `by ${terms.key} (${weights.map((weight) => keyWeightText(terms.key, weight)).join(' : ')})` : `by ${terms.key} among ${countText(new Dec(providers.length))} providers`;
     addStep(
         steps,
         'remainder',
@@ -106,8 +117,11 @@ export function distribute(model: ContractModel, earned: Dec, rounding: Rounding
         { amount: remainder }
     );
     providers.forEach((provider, index) => {
-        const share = weights[index].dividedBy(weightSum);
         result.providers.push({ provider: provider.id, amount: parts[index] });
+        if (!listed) {
+            return; // a waterfall of thousands of lines helps nobody: the shares are in the result
+        }
+        const share = weights[index].dividedBy(weightSum);
         addStep(
             steps,
             'provider share',

@@ -34,9 +34,11 @@ table { border-collapse: collapse; width: 100%; font-size: 0.88rem; font-variant
 caption { caption-side: top; text-align: left; font-weight: 600; color: var(--muted); font-size: 0.82rem;
   text-transform: uppercase; letter-spacing: 0.04em; padding: 0 0 0.35rem; }
 th, td { padding: 0.38rem 0.6rem; border-bottom: 1px solid var(--rule); vertical-align: top; text-align: left; }
-thead th { border-bottom: 2px solid var(--rule-strong); font-weight: 600; white-space: nowrap; background: var(--band); }
+thead th { border-bottom: 2px solid var(--rule-strong); font-weight: 600; background: var(--band); }
 tbody tr:nth-child(even) td { background: #fafbfc; }
-th.num, td.num { text-align: right; white-space: nowrap; }
+th.num, td.num { text-align: right; }
+td.num { white-space: nowrap; }
+table.break-even td.num { white-space: normal; }
 table.waterfall { font-size: 0.8rem; }
 table.waterfall td:nth-child(5) { min-width: 18rem; color: #323f4b; }
 table.distribution, table.monte-carlo, table.expectations, table.capitation-results { width: auto; min-width: 55%; }

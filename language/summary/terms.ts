@@ -74,30 +74,36 @@ export function contractSentences(model: ContractModel, yearOneBenchmark: Dec | 
     }
     const withhold = model.savings.qualityWithhold;
     if (withhold) {
-        sentences.push(`${rate(withhold.rate)} of the benchmark is withheld and earned back in proportion to the quality score in a year that meets the quality standard${fromPreset(withhold.fromPreset)}.`);
+        sentences.push(`${rate(withhold.rate)} of the benchmark is withheld and earned back in proportion to the quality score${inAYearMeetingStandard(model)}${fromPreset(withhold.fromPreset)}.`);
     }
     const currency = CURRENCY_NAMES[model.currency] ?? model.currency;
     sentences.push(`Amounts are in ${currency}, rounded ${model.rounding.mode} to ${model.rounding.unit}.`);
     return sentences;
 }
 
+/** The standard's condition on an earn-back, when the contract has a standard. */
+function inAYearMeetingStandard(model: ContractModel): string {
+    return model.quality.standard ? ' in a year that meets the quality standard' : '';
+}
+
 function fromPreset(preset: boolean | undefined): string {
     return preset ? ' (a program rule)' : '';
 }
 
-/** `100% up to 25% of the benchmark, 50% from 25% to 35%, … and 10% over 50%`. */
-export function corridorsInWords(corridors: readonly Corridor[]): string {
+/** `100% of savings up to 25% of the benchmark, 50% from 25% to 35%, … and 10% over 50%`. */
+export function corridorsInWords(corridors: readonly Corridor[], what: 'savings' | 'losses'): string {
     const bands = corridors.map((corridor, index) => {
+        const share = index === 0 ? `${rate(corridor.share)} of ${what}` : rate(corridor.share);
         const ofBenchmark = index === 0 ? ' of the benchmark' : '';
         if (corridor.upper === undefined) {
-            return `${rate(corridor.share)} over ${rate(corridor.lower)}${ofBenchmark}`;
+            return `${share} over ${rate(corridor.lower)}${ofBenchmark}`;
         }
         if (corridor.lower.isZero()) {
-            return `${rate(corridor.share)} up to ${rate(corridor.upper)}${ofBenchmark}`;
+            return `${share} up to ${rate(corridor.upper)}${ofBenchmark}`;
         }
-        return `${rate(corridor.share)} from ${rate(corridor.lower)} to ${rate(corridor.upper)}${ofBenchmark}`;
+        return `${share} from ${rate(corridor.lower)} to ${rate(corridor.upper)}${ofBenchmark}`;
     });
-    return bands.length <= 1 ? bands.join('') : `${bands.slice(0, -1).join(', ')} and ${bands[bands.length - 1]}`;
+    return listInWords(bands);
 }
 
 /** The minimum rate as a clause: `once savings reach 2% of the benchmark`. */
@@ -121,14 +127,15 @@ export function savingsSentences(model: ContractModel, minimums: MinimumRates): 
     const sentences: string[] = [];
     const variable = terms.minimumRate?.kind === 'variable';
     const minimum = minimumClause('savings', minimums.savings, variable, model);
-    const cap = terms.cap ? `no more than ${rate(terms.cap.rate)} of the benchmark` : 'with no cap';
+    const cap = terms.cap ? `no more than ${rate(terms.cap.rate)} of the benchmark` : 'there is no cap';
     const quality = terms.qualityAdjustment === 'scaled'
-        ? ', scaled by its quality score'
-        : terms.qualityAdjustment === 'gate' && model.quality.standard ? ', in full when the quality standard is met' : '';
+        ? ', scaled by its quality score,'
+        : terms.qualityAdjustment === 'gate' && model.quality.standard ? ', in full when the quality standard is met,' : '';
     if (sharing.kind === 'rate') {
-        sentences.push(`The ACO keeps ${rate(sharing.rate)} of savings${quality}, ${minimum}; ${cap}.`);
+        sentences.push(`The ACO keeps ${rate(sharing.rate)} of savings${quality} ${minimum}; ${cap}.`);
     } else {
-        sentences.push(`The ACO keeps savings in corridors measured as a share of the benchmark: ${corridorsInWords(sharing.corridors)}${quality}, ${minimum}; ${cap}.`);
+        const bands = corridorsInWords(sharing.corridors, 'savings');
+        sentences.push(`The ACO keeps ${bands}${quality ? `${quality.slice(0, -1)},` : ','} ${minimum}; ${cap}.`);
     }
     if (terms.basis === 'above minimum' && minimums.savings && !minimums.savings.isZero()) {
         sentences.push(`Only the savings above the minimum savings rate are shared, not the savings below it.`);
@@ -153,7 +160,7 @@ function lossCapClause(losses: LossTerms, model: ContractModel): string {
         return `no more than ${benchmarkCap} or ${revenueCap}, whichever is smaller`;
     }
     const only = benchmarkCap ?? revenueCap;
-    return only ? `no more than ${only}` : 'with no cap';
+    return only ? `no more than ${only}` : 'there is no cap';
 }
 
 /** Sentences for the shared losses terms (or the one-sided statement). */
@@ -171,7 +178,7 @@ export function lossSentences(model: ContractModel, minimums: MinimumRates): str
     const cap = lossCapClause(losses, model);
     const sentences: string[] = [];
     if (sharing.kind === 'rate') {
-        sentences.push(`The ACO owes ${rate(sharing.rate)} of losses, ${minimum}; ${cap}.`);
+        sentences.push(`The ACO owes ${rate(sharing.rate)} of losses ${minimum}; ${cap}.`);
     } else if (sharing.kind === 'complement') {
         const savingsRate = model.savings.sharing?.kind === 'rate' ? rate(model.savings.sharing.rate) : 'the savings sharing rate';
         const quality = model.savings.qualityAdjustment === 'none'
@@ -182,7 +189,7 @@ export function lossSentences(model: ContractModel, minimums: MinimumRates): str
             sentences.push(`In a year that misses the quality standard, the quality score counts as zero, so the ACO owes ${rate(sharing.ceiling)} of losses.`);
         }
     } else {
-        sentences.push(`The ACO owes losses in corridors measured as a share of the benchmark: ${corridorsInWords(sharing.corridors)}, ${minimum}; ${cap}.`);
+        sentences.push(`The ACO owes ${corridorsInWords(sharing.corridors, 'losses')}, ${minimum}; ${cap}.`);
     }
     return sentences;
 }
@@ -242,7 +249,7 @@ export function capitationSentences(model: ContractModel): string[] {
         return `Capitation of ${amount} is paid for every member month.`;
     });
     if (capitation.withhold) {
-        sentences.push(`${rate(capitation.withhold.rate)} of each capitation payment is withheld and returned in proportion to the quality score in a year that meets the quality standard.`);
+        sentences.push(`${rate(capitation.withhold.rate)} of each capitation payment is withheld and returned in proportion to the quality score${inAYearMeetingStandard(model)}.`);
     }
     return sentences;
 }

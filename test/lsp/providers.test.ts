@@ -173,7 +173,7 @@ describe('navigation', () => {
     test('the outline lists every section with providers and measures inside', async () => {
         await expectSymbols(aco)({
             text: 'contract "C" { population { assigned beneficiaries 10 } providers { provider A "Alpha" { attributed 1 } } quality { measure M "Mm" { target 1% weight 100% } } scenario "S" { savings 1% } }',
-            assert: symbols => {
+            assert: (symbols: unknown) => {
                 type Shape = { name: string; kind: number; children?: Shape[] };
                 const shape = (s: Shape): Shape => ({ name: s.name, kind: s.kind, ...(s.children?.length ? { children: s.children.map(shape) } : {}) });
                 expect((symbols as Shape[]).map(shape)).toEqual([{
@@ -270,7 +270,7 @@ ${quality}
             textDocument: { uri: document.uri.toString() }, range: unknown[0].range, context: { diagnostics: unknown }
         }) ?? [];
         expect(actions.map(a => a.title)).toEqual(['Declare provider B']);
-        const edits = (actions[0] as { edit: { changes: Record<string, never[]> } }).edit.changes[document.uri.toString()];
+        const edits = (actions[0] as unknown as { edit: { changes: Record<string, never[]> } }).edit.changes[document.uri.toString()];
         const fixed = TextDocument.applyEdits(document.textDocument, edits);
         expect(fixed).toBe('contract "P" {\n    providers {\n        provider A "a" {\n            role other\n        }\n        provider B "B" {\n            role other\n        }\n    }\n    capitation {\n        primary care $1 per member per month paid to B\n    }\n}\n');
         expect((await validate(fixed)).diagnostics.filter(d => d.code === 'unknown-provider')).toEqual([]);

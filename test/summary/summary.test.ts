@@ -71,6 +71,30 @@ describe('plain English from the model', () => {
     });
 });
 
+describe('sparse contracts', () => {
+    test('a contract with almost nothing still summarises, saying what is missing', async () => {
+        const analysis = await analyse('contract "Bare" {\n    currency EUR\n}\n', 'bare.aco');
+        const { markdown, files } = summaryMarkdown(analysis);
+        expect(markdown).toContain('# Bare');
+        expect(markdown).toContain('The contract has no scenarios.');
+        expect(markdown).toContain('so there is no payout curve.');
+        expect(markdown).toContain('The contract is one-sided');
+        expect(markdown).toContain('Amounts are in euros, rounded half-up to cents.');
+        expect(files).toEqual([]);
+        expect(summaryHtml(analysis)).toContain('<h1>Bare</h1>');
+    });
+
+    test('a contract without scenarios draws the curve at a quality score of 100%', async () => {
+        const analysis = await analyse(specText.replace(/scenario "Expected year" \{[^}]*\}/, ''), 'no-scenarios.aco');
+        const curve = payoutCurve(analysis.model)!;
+        expect(curve.basis).toBeUndefined();
+        expect(curve.points).toHaveLength(81);
+        // Full quality: 75% × 100% × 98% of 3% of $157.5M.
+        expect(curve.points.find((p) => p.rate.equals('0.03'))!.earned.toFixed(2)).toBe('3472875.00');
+        expect(summaryMarkdown(analysis).markdown).toContain('at a quality score of 100%');
+    });
+});
+
 describe('figures asked of the engine', () => {
     test('the payout curve is 81 settlements from −15% to +25%, equal to settling the same year', async () => {
         const analysis = await analyse(specText, 'spec.aco');
@@ -186,7 +210,7 @@ describe('user text is text, never markup', () => {
         for (const file of files) {
             expect(file.content).not.toMatch(/<script/i);
         }
-        const payout = files.find((f) => f.name === 'hostile-payout.svg')!;
+        const payout = files.find((f) => f.name === 'hostile-payout.svg')!.content;
         expect(payout).toContain('&lt;/td&gt;&lt;script&gt;x()&lt;/script&gt; | pipe');
     });
 
