@@ -11,26 +11,73 @@ import type { ContractModel } from '../model/contract-model.js';
 import { settle } from '../settlement/index.js';
 import type { Settlement } from '../settlement/settlement-types.js';
 
-export interface ContractAnalysis {
-    model: ContractModel;
-    /** One entry per scenario, in order; undefined where the scenario cannot be settled. */
-    settlements: Array<Settlement | undefined>;
+/**
+ * The settlements of one contract, worked out as far as each reader needs and only when asked:
+ * `check(i)` (earned and the `expect` results, for validation and code lens) skips capitation,
+ * and the distribution unless the scenario expects a provider's share; `settlement(i)` (capitation,
+ * distribution, every step) is the full record. Validation checks only scenarios that have
+ * `expect` lines, so a contract with thousands of providers and scenarios costs it one figure per
+ * asserted scenario, not one per provider per scenario.
+ */
+export class ContractAnalysis {
     /** Why a scenario could not be settled, by scenario index. */
-    unsettled: Map<number, string>;
-}
+    readonly unsettled = new Map<number, string>();
+    private readonly checked = new Map<number, Settlement | undefined>();
+    private readonly full = new Map<number, Settlement | undefined>();
 
-/** Settles every scenario of a model; a scenario that cannot settle is reported, not thrown. */
-export function analyzeModel(model: ContractModel): ContractAnalysis {
-    const unsettled = new Map<number, string>();
-    const settlements = model.scenarios.map((scenario, index) => {
+    constructor(readonly model: ContractModel) {}
+
+    /**
+     * Scenario `index` settled far enough to check its `expect` lines and show what it earns:
+     * no capitation, and the distribution only when a provider's share is expected.
+     */
+    check(index: number): Settlement | undefined {
+        if (this.full.has(index)) {
+            return this.full.get(index);
+        }
+        if (!this.checked.has(index)) {
+            const scenario = this.model.scenarios[index];
+            this.checked.set(index, scenario && this.attempt(index, () => settle(this.model, scenario, {
+                capitation: false,
+                distribution: scenario.expectations.some(e => e.kind === 'provider')
+            })));
+        }
+        return this.checked.get(index);
+    }
+
+    /** The full settlement of scenario `index`, or undefined when it cannot be settled. */
+    settlement(index: number): Settlement | undefined {
+        if (!this.full.has(index)) {
+            const scenario = this.model.scenarios[index];
+            const failed = this.checked.has(index) && this.checked.get(index) === undefined;
+            this.full.set(index, scenario && !failed ? this.attempt(index, () => settle(this.model, scenario)) : undefined);
+        }
+        return this.full.get(index);
+    }
+
+    /** Every scenario's full settlement, in order (undefined where one cannot be settled). */
+    get settlements(): Array<Settlement | undefined> {
+        return this.model.scenarios.map((_, index) => this.settlement(index));
+    }
+
+    /** The index of the scenario that starts on a 1-based line, or -1. */
+    scenarioIndexAtLine(line: number): number {
+        return this.model.scenarios.findIndex(s => s.line === line);
+    }
+
+    private attempt(index: number, work: () => Settlement): Settlement | undefined {
         try {
-            return settle(model, scenario);
+            return work();
         } catch (error) {
-            unsettled.set(index, error instanceof Error ? error.message : String(error));
+            this.unsettled.set(index, error instanceof Error ? error.message : String(error));
             return undefined;
         }
-    });
-    return { model, settlements, unsettled };
+    }
+}
+
+/** Analyses a model: settlements are worked out lazily, see ContractAnalysis. */
+export function analyzeModel(model: ContractModel): ContractAnalysis {
+    return new ContractAnalysis(model);
 }
 
 export class ContractAnalyzer {

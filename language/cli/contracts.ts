@@ -31,7 +31,12 @@ export async function loadContracts(files: readonly ContractFile[]): Promise<Loa
     const aco = acoServices();
     const shared = aco.shared;
     const documents = files.map(file => {
-        const document = shared.workspace.LangiumDocumentFactory.fromString(file.text, URI.file(file.absolute));
+        const uri = URI.file(file.absolute);
+        // A file read again in the same process (tests, `aco diff a.aco a.aco`) replaces its old document.
+        if (shared.workspace.LangiumDocuments.hasDocument(uri)) {
+            shared.workspace.LangiumDocuments.deleteDocument(uri);
+        }
+        const document = shared.workspace.LangiumDocumentFactory.fromString(file.text, uri);
         shared.workspace.LangiumDocuments.addDocument(document);
         return document;
     });

@@ -7,7 +7,8 @@
 import { Option, type Command } from 'commander';
 import { contractDiff, diffJson, diffText } from '../diff/index.js';
 import { makeStyle } from './text-output.js';
-import { loadContractsFresh, printDiagnosticsToStderr, readOneContract, stderrStyle } from './summary-command.js';
+import { loadContracts } from './contracts.js';
+import { printDiagnosticsToStderr, readOneContract, stderrStyle } from './summary-command.js';
 
 export interface DiffCommandOptions {
     format?: 'text' | 'json';
@@ -20,8 +21,8 @@ export async function diffCommand(oldPath: string, newPath: string, options: Dif
     const oldFile = readOneContract(oldPath, 'diff');
     const newFile = readOneContract(newPath, 'diff');
     // One at a time: OLD and NEW may be the same file.
-    const [before] = await loadContractsFresh([oldFile]);
-    const [after] = await loadContractsFresh([newFile]);
+    const [before] = await loadContracts([oldFile]);
+    const [after] = await loadContracts([newFile]);
     const errorStyle = stderrStyle(options.color);
     let failed = false;
     for (const loaded of [before, after]) {

@@ -10,6 +10,10 @@ import { loadContracts, type LoadedContract } from './contracts.js';
 import { collectContractPaths, InputError, readContract, writeFileAtomic } from './files.js';
 import { fileJson } from './json-output.js';
 import { formatContracts } from './format-command.js';
+import { registerDiffCommand } from './diff-command.js';
+import { junitXml } from './junit-output.js';
+import { sarifLog } from './sarif-output.js';
+import { registerSummaryCommand } from './summary-command.js';
 import { applyEdits, expectationEdits } from './expect-update.js';
 import { contractHeader, diagnosticLine, makeStyle, settlementText, type Style } from './text-output.js';
 import { runMonteCarlo, type MonteCarloResult } from '../settlement/index.js';
@@ -60,6 +64,8 @@ async function validateCommand(paths: string[], options: CommonOptions & { maxWa
     const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
     if (options.format === 'json') {
         out(JSON.stringify({ files: contracts.map(c => fileJson(c, { scenarios: false })) }, null, 2));
+    } else if (options.format === 'sarif') {
+        out(JSON.stringify(sarifLog(contracts, version()), null, 2));
     } else {
         const style = styleFor(options);
         printDiagnostics(contracts, style, options.quiet);
@@ -201,6 +207,8 @@ async function testCommand(paths: string[], options: TestOptions): Promise<numbe
     }
     if (options.format === 'json') {
         out(JSON.stringify({ files: contracts.map(c => fileJson(c, { scenarios: true })) }, null, 2));
+    } else if (options.format === 'junit') {
+        out(junitXml(contracts));
     } else {
         lines.forEach(l => out(l));
         out(`${passed} passed, ${failed} failed`);
@@ -266,7 +274,7 @@ export function buildProgram(run: (code: number) => void): Command {
 
     common(program.command('validate').argument('<paths...>', 'contract files or directories')
         .description('parse and validate contracts (directories: every *.aco below)')
-        .option('--max-warnings <n>', 'fail when there are more than n warnings'), ['text', 'json'])
+        .option('--max-warnings <n>', 'fail when there are more than n warnings'), ['text', 'json', 'sarif'])
         .action(wrap(validateCommand));
     common(program.command('simulate').argument('<paths...>', 'contract files or directories')
         .description('settle every scenario and print what each party is paid')
@@ -278,8 +286,10 @@ export function buildProgram(run: (code: number) => void): Command {
         .action(wrap(simulateCommand));
     common(program.command('test').argument('<paths...>', 'contract files or directories')
         .description('check every expect line of every scenario')
-        .option('--update', 'write the computed figures into failing expect lines'), ['text', 'json'])
+        .option('--update', 'write the computed figures into failing expect lines'), ['text', 'json', 'junit'])
         .action(wrap(testCommand));
+    registerSummaryCommand(program, run);
+    registerDiffCommand(program, run);
     common(program.command('format').argument('<paths...>', 'contract files or directories')
         .description('rewrite contracts in the one canonical layout (the editor\'s formatter)')
         .option('--check', 'change nothing; exit 1 when a file is not formatted'), ['text'])

@@ -9,9 +9,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import { URI } from 'langium';
-import { summaryHtml, summaryMarkdown, summaryMonteCarlo } from '../summary/index.js';
-import { acoServices, loadContracts, type LoadedContract } from './contracts.js';
+import { summaryHtml, summaryMarkdown, summaryMonteCarlo, summaryInputOf } from '../summary/index.js';
+import { loadContracts, type LoadedContract } from './contracts.js';
 import { InputError, readContract, writeFileAtomic, type ContractFile } from './files.js';
 import { diagnosticLine, makeStyle, type Style } from './text-output.js';
 
@@ -23,21 +22,6 @@ export interface SummaryCommandOptions {
     quiet?: boolean;
     /** False with `--no-color`. */
     color?: boolean;
-}
-
-/**
- * Loads contracts as `loadContracts` does, first dropping any document already loaded from the
- * same file (so a long-lived process, such as a test run, can load a file more than once).
- */
-export async function loadContractsFresh(files: readonly ContractFile[]): Promise<LoadedContract[]> {
-    const documents = acoServices().shared.workspace.LangiumDocuments;
-    for (const file of files) {
-        const uri = URI.file(file.absolute);
-        if (documents.hasDocument(uri)) {
-            documents.deleteDocument(uri);
-        }
-    }
-    return loadContracts(files);
 }
 
 /** Reads exactly one contract file; a directory or a missing file is bad input. */
@@ -78,7 +62,7 @@ export async function summaryCommand(input: string, options: SummaryCommandOptio
         throw new InputError(`--format ${String(format)}: the summary is md or html`);
     }
     const file = readOneContract(input);
-    const [loaded] = await loadContractsFresh([file]);
+    const [loaded] = await loadContracts([file]);
     const style = stderrStyle(options.color);
     const analysis = loaded.analysis;
     // Warnings are worth seeing (a failing expectation), but only on stderr.
@@ -87,7 +71,7 @@ export async function summaryCommand(input: string, options: SummaryCommandOptio
         process.stderr.write(`${file.display}: the contract has errors; no summary written\n`);
         return 1;
     }
-    const summaryInput = { ...analysis, monteCarlo: summaryMonteCarlo(analysis.model) };
+    const summaryInput = summaryInputOf(analysis, summaryMonteCarlo(analysis.model));
 
     if (options.output === undefined) {
         const text = format === 'html' ? summaryHtml(summaryInput) : summaryMarkdown(summaryInput, { inlineCharts: true }).markdown;

@@ -10,7 +10,7 @@ import type { AcoServices } from '../aco-module.js';
 import { formatCount, settledMoney } from '../format.js';
 import * as ast from '../generated/ast.js';
 import { lineOf } from '../model/build-model.js';
-import { analysisOf, editorSettings, settlementAtLine } from './document-analysis.js';
+import { analysisOf, checkAtLine, editorSettings } from './document-analysis.js';
 
 /** Command identifiers shared with the VS Code client. */
 export const AcoCommands = {
@@ -37,7 +37,7 @@ export class AcoCodeLensProvider implements CodeLensProvider {
             }
             const range = { start: cst.range.start, end: cst.range.start };
             if (ast.isScenario(section)) {
-                const settlement = settlementAtLine(analysis, lineOf(section));
+                const settlement = checkAtLine(analysis, lineOf(section));
                 const title = settlement
                     ? `${settlement.earned.isNegative() ? 'Owes' : 'Earned'} ${settledMoney(settlement.earned.abs(), analysis.model)}`
                     : 'Cannot settle yet';

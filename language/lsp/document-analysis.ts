@@ -34,11 +34,28 @@ export function analysisOf(services: AcoServices, document: LangiumDocument): Co
 
 /** The settlement that drives inline figures: the named scenario if it settles, else the first that does. */
 export function drivingSettlement(analysis: ContractAnalysis, scenarioName: string): Settlement | undefined {
-    const chosen = scenarioName ? analysis.settlements.find(s => s?.scenario === scenarioName) : undefined;
-    return chosen ?? analysis.settlements.find(s => s !== undefined);
+    const scenarios = analysis.model.scenarios;
+    const chosen = scenarioName ? scenarios.findIndex(s => s.name === scenarioName) : -1;
+    if (chosen >= 0 && analysis.settlement(chosen)) {
+        return analysis.settlement(chosen);
+    }
+    for (let index = 0; index < scenarios.length; index++) {
+        const settlement = analysis.settlement(index);
+        if (settlement) {
+            return settlement;
+        }
+    }
+    return undefined;
 }
 
 /** The settlement of the scenario that starts on a 1-based line. */
 export function settlementAtLine(analysis: ContractAnalysis, line: number): Settlement | undefined {
-    return analysis.settlements.find(s => s?.scenarioLine === line);
+    const index = analysis.scenarioIndexAtLine(line);
+    return index >= 0 ? analysis.settlement(index) : undefined;
+}
+
+/** Earned (and the expectations) of the scenario at a line, without settling capitation or shares. */
+export function checkAtLine(analysis: ContractAnalysis, line: number): Settlement | undefined {
+    const index = analysis.scenarioIndexAtLine(line);
+    return index >= 0 ? analysis.check(index) : undefined;
 }

@@ -14,7 +14,7 @@ import { formatCompactMoney, settledMoney } from '../format.js';
 import * as ast from '../generated/ast.js';
 import { lineOf } from '../model/build-model.js';
 import type { Settlement } from '../settlement/settlement-types.js';
-import { analysisOf, drivingSettlement, editorSettings, settlementAtLine } from './document-analysis.js';
+import { analysisOf, checkAtLine, drivingSettlement, editorSettings } from './document-analysis.js';
 
 interface HintContext {
     analysis: ContractAnalysis;
@@ -91,7 +91,7 @@ export class AcoInlayHintProvider extends AbstractInlayHintProvider {
                 });
             }
         } else if (ast.isScenario(node)) {
-            const own = settlementAtLine(context.analysis, line);
+            const own = checkAtLine(context.analysis, line);
             if (own) {
                 const model = context.analysis.model;
                 acceptor({

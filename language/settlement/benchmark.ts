@@ -35,8 +35,9 @@ export function baseBenchmark(model: ContractModel, year: number, steps: Steps):
     const currency = model.currency;
     let base: Dec;
     if (term.basis === 'total') {
-        base = term.amount;
-        addStep(steps, 'benchmark', `Benchmark ${moneyText(base, currency)} total.`, term.line, { amount: base });
+        const total = term.amount;
+        base = total;
+        addStep(steps, 'benchmark', () => `Benchmark ${moneyText(total, currency)} total.`, term.line, { amount: total });
     } else {
         const mm = memberMonths(model);
         if (!mm) {
@@ -45,15 +46,16 @@ export function baseBenchmark(model: ContractModel, year: number, steps: Steps):
                 term.line
             );
         }
-        base = term.basis === 'per member per month' ? term.amount.times(mm) : term.amount.times(mm).dividedBy(12);
+        const computed = term.basis === 'per member per month' ? term.amount.times(mm) : term.amount.times(mm).dividedBy(12);
+        base = computed;
         const per = term.basis === 'per member per month' ? 'per member per month' : 'per member per year';
         const divide = term.basis === 'per member per year' ? ' ÷ 12' : '';
         addStep(
             steps,
             'benchmark',
-            `Benchmark ${moneyText(term.amount, currency)} ${per} × ${memberMonthsText(model, mm)}${divide} = ${moneyText(base, currency)}.`,
+            () => `Benchmark ${moneyText(term.amount, currency)} ${per} × ${memberMonthsText(model, mm)}${divide} = ${moneyText(computed, currency)}.`,
             term.line,
-            { amount: base }
+            { amount: computed }
         );
     }
     const trend = model.population.trend;
@@ -62,7 +64,7 @@ export function baseBenchmark(model: ContractModel, year: number, steps: Steps):
         addStep(
             steps,
             'trend',
-            `Trend ${percentText(trend.rate)} per year${origin(trend)}, applied for ${year - 1} year${year - 1 === 1 ? '' : 's'} (performance year ${year}): benchmark ${moneyText(trended, currency)}.`,
+            () => `Trend ${percentText(trend.rate)} per year${origin(trend)}, applied for ${year - 1} year${year - 1 === 1 ? '' : 's'} (performance year ${year}): benchmark ${moneyText(trended, currency)}.`,
             trend.line,
             { amount: trended, rate: trend.rate }
         );
@@ -81,7 +83,7 @@ export function discountedBenchmark(model: ContractModel, base: Dec, steps: Step
     addStep(
         steps,
         'discount',
-        `Discount ${percentText(discount.rate)}${origin(discount)} takes ${moneyText(base.minus(discounted), model.currency)}: benchmark ${moneyText(discounted, model.currency)}.`,
+        () => `Discount ${percentText(discount.rate)}${origin(discount)} takes ${moneyText(base.minus(discounted), model.currency)}: benchmark ${moneyText(discounted, model.currency)}.`,
         discount.line,
         { amount: discounted, rate: discount.rate }
     );
@@ -117,7 +119,7 @@ export function withholdFromBenchmark(
     addStep(
         steps,
         'quality withhold',
-        `Quality withhold ${percentText(withhold.rate)} of the benchmark${origin(withhold)} keeps back ${moneyText(withheld, currency)}; ${back}: benchmark ${moneyText(benchmark, currency)}.`,
+        () => `Quality withhold ${percentText(withhold.rate)} of the benchmark${origin(withhold)} keeps back ${moneyText(withheld, currency)}; ${back}: benchmark ${moneyText(benchmark, currency)}.`,
         withhold.line,
         { amount: benchmark, rate: withhold.rate }
     );

@@ -4,7 +4,7 @@
  * and returns withheld × Q when the quality standard is met. Paid, withheld and returned are each
  * rounded; the return is a share of the (rounded) amount actually withheld, so it never exceeds it.
  */
-import { ZERO, type Dec } from '../decimal.js';
+import { Dec, ZERO } from '../decimal.js';
 import type { CapitationLineTerm, ContractModel, Rounding } from '../model/contract-model.js';
 import { memberMonths } from './benchmark.js';
 import { SettlementError } from './errors.js';
@@ -45,25 +45,40 @@ export function settleCapitation(
 ): CapitationResult[] {
     const withhold = model.capitation.withhold;
     const currency = model.currency;
-    return model.capitation.lines.map((line) => {
+    // Past a dozen lines the waterfall gets one summary step; every line's figures stay in the result.
+    const listed = model.capitation.lines.length <= STEPS_PER_LINE_LIMIT;
+    const results = model.capitation.lines.map((line) => {
         const { amount, basis } = lineAmount(model, line);
         const paid = roundMoney(amount, rounding);
         const withheld = withhold ? roundMoney(amount.times(withhold.rate), rounding) : ZERO;
         const returned = withhold && standardMet ? roundMoney(withheld.times(quality), rounding) : ZERO;
+        const result: CapitationResult = { service: line.service, paid, withheld, returned, line: line.line };
+        if (line.providerId !== undefined) {
+            result.provider = line.providerId;
+        }
+        if (!listed) {
+            return result;
+        }
         let text = `${capitalize(line.service)} ${moneyText(line.rate, currency)} per member per month × ${basis} = ${moneyText(paid, currency)}`;
         if (withhold) {
             text += standardMet
                 ? `; withhold ${percentText(withhold.rate)} keeps back ${moneyText(withheld, currency)}, of which ${moneyText(returned, currency)} is returned (× quality score ${percentText(quality)})`
                 : `; withhold ${percentText(withhold.rate)} keeps back ${moneyText(withheld, currency)}, none returned because the quality standard is not met`;
         }
-        addStep(steps, 'capitation', `${text}.`, line.line, { amount: paid });
-        const result: CapitationResult = { service: line.service, paid, withheld, returned, line: line.line };
-        if (line.providerId !== undefined) {
-            result.provider = line.providerId;
-        }
+        addStep(steps, 'capitation', () => `${text}.`, line.line, { amount: paid });
         return result;
     });
+    if (!listed && results.length > 0) {
+        const sum = (pick: (r: CapitationResult) => Dec): Dec => results.reduce((total, r) => total.plus(pick(r)), ZERO);
+        addStep(steps, 'capitation',
+            () => `${countText(new Dec(results.length))} capitation lines pay ${moneyText(sum(r => r.paid), currency)} in all; ${moneyText(sum(r => r.withheld), currency)} withheld, ${moneyText(sum(r => r.returned), currency)} returned.`,
+            results[0].line, { amount: sum(r => r.paid) });
+    }
+    return results;
 }
+
+/** Up to this many capitation lines, each is its own waterfall step. */
+export const STEPS_PER_LINE_LIMIT = 12;
 
 function capitalize(text: string): string {
     return text.charAt(0).toUpperCase() + text.slice(1);

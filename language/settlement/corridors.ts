@@ -51,7 +51,7 @@ export function corridorSteps(
         addStep(
             steps,
             'corridor',
-            `${what} ${band} of the benchmark: ${moneyText(part, currency)} × ${percentText(corridor.share)} = ${moneyText(shared, currency)}.`,
+            () => `${what} ${band} of the benchmark: ${moneyText(part, currency)} × ${percentText(corridor.share)} = ${moneyText(shared, currency)}.`,
             corridor.line,
             { amount: shared, rate: corridor.share }
         );

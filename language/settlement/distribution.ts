@@ -85,7 +85,7 @@ export function distribute(model: ContractModel, earned: Dec, rounding: Rounding
         addStep(
             steps,
             'reserve',
-            `Reserve ${percentText(reserveRate)} for infrastructure: ${moneyText(reserve, currency)} of earned ${moneyText(earned, currency)} (rounded ${roundingText(rounding)}).`,
+            () => `Reserve ${percentText(reserveRate)} for infrastructure: ${moneyText(reserve, currency)} of earned ${moneyText(earned, currency)} (rounded ${roundingText(rounding)}).`,
             terms.reserve.line,
             { amount: reserve, rate: reserveRate }
         );
@@ -94,7 +94,7 @@ export function distribute(model: ContractModel, earned: Dec, rounding: Rounding
     const providers = model.providers;
     if (!terms.key || providers.length === 0) {
         const why = !terms.key ? 'the contract names no key to split it by' : 'the contract names no providers';
-        addStep(steps, 'remainder', `Remainder ${moneyText(remainder, currency)} stays with the ACO: ${why}.`, terms.keyLine ?? terms.line, {
+        addStep(steps, 'remainder', () => `Remainder ${moneyText(remainder, currency)} stays with the ACO: ${why}.`, terms.keyLine ?? terms.line, {
             amount: remainder
         });
         return result;
@@ -112,7 +112,7 @@ export function distribute(model: ContractModel, earned: Dec, rounding: Rounding
     addStep(
         steps,
         'remainder',
-        `Remainder ${moneyText(remainder, currency)} split ${keyText}, to the ${rounding.unit === 'cents' ? 'cent' : 'whole unit'} by largest remainder.`,
+        () => `Remainder ${moneyText(remainder, currency)} split ${keyText}, to the ${rounding.unit === 'cents' ? 'cent' : 'whole unit'} by largest remainder.`,
         terms.keyLine ?? terms.line,
         { amount: remainder }
     );
@@ -125,7 +125,7 @@ export function distribute(model: ContractModel, earned: Dec, rounding: Rounding
         addStep(
             steps,
             'provider share',
-            `${provider.id} receives ${moneyText(parts[index], currency)} (${percentText(share)} of the remainder).`,
+            () => `${provider.id} receives ${moneyText(parts[index], currency)} (${percentText(share)} of the remainder).`,
             provider.line,
             { amount: parts[index], rate: share }
         );

@@ -17,11 +17,11 @@ export function expenditure(model: ContractModel, scenario: ScenarioTerms, bench
     }
     const currency = model.currency;
     let amount: Dec;
-    let text: string;
+    let text: () => string;
     switch (term.kind) {
         case 'total':
             amount = term.amount;
-            text = `Expenditure ${moneyText(amount, currency)} total.`;
+            text = () => `Expenditure ${moneyText(term.amount, currency)} total.`;
             break;
         case 'per member per month': {
             const mm = memberMonths(model);
@@ -31,14 +31,17 @@ export function expenditure(model: ContractModel, scenario: ScenarioTerms, bench
                     term.line
                 );
             }
-            amount = term.amount.times(mm);
-            text = `Expenditure ${moneyText(term.amount, currency)} per member per month × ${countText(mm)} member months = ${moneyText(amount, currency)}.`;
+            const spent = term.amount.times(mm);
+            amount = spent;
+            text = () => `Expenditure ${moneyText(term.amount, currency)} per member per month × ${countText(mm)} member months = ${moneyText(spent, currency)}.`;
             break;
         }
-        case 'savings':
-            amount = benchmark.times(ONE.minus(term.rate));
-            text = `Savings ${percentText(term.rate)} of the benchmark: expenditure ${moneyText(amount, currency)}.`;
+        case 'savings': {
+            const fromSavings = benchmark.times(ONE.minus(term.rate));
+            amount = fromSavings;
+            text = () => `Savings ${percentText(term.rate)} of the benchmark: expenditure ${moneyText(fromSavings, currency)}.`;
             break;
+        }
     }
     addStep(steps, 'expenditure', text, term.line, { amount });
     return amount;
@@ -59,7 +62,7 @@ export function grossSavings(
     addStep(
         steps,
         'gross savings',
-        `${what} ${moneyText(gross.abs(), currency)} = benchmark ${moneyText(benchmark, currency)} − expenditure ${moneyText(spent, currency)}, ${percentText(rate.abs())} of the benchmark.`,
+        () => `${what} ${moneyText(gross.abs(), currency)} = benchmark ${moneyText(benchmark, currency)} − expenditure ${moneyText(spent, currency)}, ${percentText(rate.abs())} of the benchmark.`,
         line,
         { amount: gross, rate }
     );

@@ -121,14 +121,14 @@ export function oweLosses(
     const result: OwedLosses = { owed: ZERO, minimumRate: minimum?.rate };
 
     if (!minimum) {
-        addStep(steps, 'minimum loss rate', `${opening}; no minimum loss rate applies, so losses are shared from the first dollar.`, rules.line, {
+        addStep(steps, 'minimum loss rate', () => `${opening}; no minimum loss rate applies, so losses are shared from the first dollar.`, rules.line, {
             rate: ZERO
         });
     } else if (lossRate.lessThan(minimum.rate)) {
         addStep(
             steps,
             'minimum loss rate',
-            `${opening}, below the ${percentText(minimum.rate)} minimum loss rate${minimumRateSource(minimum)}, so nothing is owed.`,
+            () => `${opening}, below the ${percentText(minimum.rate)} minimum loss rate${minimumRateSource(minimum)}, so nothing is owed.`,
             minimum.line,
             { amount: ZERO, rate: minimum.rate }
         );
@@ -138,7 +138,7 @@ export function oweLosses(
         addStep(
             steps,
             'minimum loss rate',
-            `${opening}, ${relation} the ${percentText(minimum.rate)} minimum loss rate${minimumRateSource(minimum)}, so losses are shared from the first dollar.`,
+            () => `${opening}, ${relation} the ${percentText(minimum.rate)} minimum loss rate${minimumRateSource(minimum)}, so losses are shared from the first dollar.`,
             minimum.line,
             { rate: minimum.rate }
         );
@@ -147,26 +147,28 @@ export function oweLosses(
     const sharing = rules.sharing;
     let owed: Dec;
     if (!sharing) {
-        addStep(steps, 'loss sharing rate', 'The contract gives no loss sharing rate, so nothing is owed.', rules.line, {
+        addStep(steps, 'loss sharing rate', () => 'The contract gives no loss sharing rate, so nothing is owed.', rules.line, {
             amount: ZERO
         });
         return result;
     } else if (sharing.kind === 'rate') {
-        owed = gross.times(sharing.rate);
+        const atRate = gross.times(sharing.rate);
+        owed = atRate;
         result.lossSharingRate = sharing.rate;
         addStep(
             steps,
             'loss sharing rate',
-            `Loss sharing rate ${percentText(sharing.rate)}${origin(sharing)}: owed ${money(loss)} × ${percentText(sharing.rate)} = ${money(owed.abs())}.`,
+            () => `Loss sharing rate ${percentText(sharing.rate)}${origin(sharing)}: owed ${money(loss)} × ${percentText(sharing.rate)} = ${money(atRate.abs())}.`,
             sharing.line,
-            { amount: owed, rate: sharing.rate }
+            { amount: atRate, rate: sharing.rate }
         );
     } else if (sharing.kind === 'complement') {
         const savingsRate = rules.savingsSharingRate ?? ZERO;
         const lq = lossQuality(rules.adjustment, quality, standardMet);
         const raw = ONE.minus(savingsRate.times(lq));
         const lsr = complementLossRate(savingsRate, lq, sharing.floor, sharing.ceiling);
-        owed = gross.times(lsr);
+        const atRate = gross.times(lsr);
+        owed = atRate;
         result.lossSharingRate = lsr;
         const qualityText =
             rules.adjustment === 'none'
@@ -182,26 +184,27 @@ export function oweLosses(
         addStep(
             steps,
             'loss sharing rate',
-            `Loss sharing rate 1 − ${percentText(savingsRate)} × ${qualityText} = ${percentText(raw)}${bound}${origin(sharing)}: owed ${money(loss)} × ${percentText(lsr)} = ${money(owed.abs())}.`,
+            () => `Loss sharing rate 1 − ${percentText(savingsRate)} × ${qualityText} = ${percentText(raw)}${bound}${origin(sharing)}: owed ${money(loss)} × ${percentText(lsr)} = ${money(atRate.abs())}.`,
             sharing.line,
-            { amount: owed, rate: lsr }
+            { amount: atRate, rate: lsr }
         );
     } else {
         const { parts, total } = splitIntoCorridors(loss, benchmark, sharing.corridors);
         corridorSteps(parts, 'Losses', currency, steps);
         owed = total.negated();
-        addStep(steps, 'owed losses', `Owed losses across the corridors: ${money(total)}.`, sharing.line, { amount: owed });
+        addStep(steps, 'owed losses', () => `Owed losses across the corridors: ${money(total)}.`, sharing.line, { amount: owed });
     }
 
     // The cap: the benchmark cap, or the revenue cap when that is smaller.
     const limit = lossCapLimit(rules, benchmark, currency);
     if (limit) {
-        const binds = owed.abs().greaterThan(limit.amount);
-        const capped = binds ? limit.amount.negated() : owed;
+        const before = owed;
+        const binds = before.abs().greaterThan(limit.amount);
+        const capped = binds ? limit.amount.negated() : before;
         addStep(
             steps,
             'loss cap',
-            `${limit.text}${binds ? ` binds: owed losses ${money(owed.abs())} are limited to ${money(limit.amount)}.` : `; owed losses ${money(owed.abs())} are within it.`}`,
+            () => `${limit.text}${binds ? ` binds: owed losses ${money(before.abs())} are limited to ${money(limit.amount)}.` : `; owed losses ${money(before.abs())} are within it.`}`,
             limit.line,
             { amount: capped, rate: limit.rate }
         );
@@ -212,13 +215,14 @@ export function oweLosses(
     const reduction = adjustments.lossesReducedBy;
     if (reduction && owed.isNegative()) {
         const by = reduction.amount.abs();
-        const reduced = Dec.min(ZERO, owed.plus(by));
+        const before = owed;
+        const reduced = Dec.min(ZERO, before.plus(by));
         addStep(
             steps,
             'losses reduced',
-            reduced.isZero()
-                ? `Losses reduced by ${money(by)} (disaster adjustment), more than the ${money(owed.abs())} owed, so nothing is owed.`
-                : `Losses reduced by ${money(by)} (disaster adjustment): owed ${money(reduced.abs())}.`,
+            () => (reduced.isZero()
+                ? `Losses reduced by ${money(by)} (disaster adjustment), more than the ${money(before.abs())} owed, so nothing is owed.`
+                : `Losses reduced by ${money(by)} (disaster adjustment): owed ${money(reduced.abs())}.`),
             reduction.line,
             { amount: reduced }
         );
@@ -227,11 +231,12 @@ export function oweLosses(
 
     const forgiven = adjustments.lossesForgiven;
     if (forgiven && owed.isNegative()) {
-        const kept = owed.times(ONE.minus(forgiven.rate));
+        const before = owed;
+        const kept = before.times(ONE.minus(forgiven.rate));
         addStep(
             steps,
             'losses forgiven',
-            `Losses forgiven ${percentText(forgiven.rate)}: owed ${money(kept.abs())} of ${money(owed.abs())}.`,
+            () => `Losses forgiven ${percentText(forgiven.rate)}: owed ${money(kept.abs())} of ${money(before.abs())}.`,
             forgiven.line,
             { amount: kept, rate: forgiven.rate }
         );

@@ -266,6 +266,22 @@ function trackName(track: MsspTrack): string {
  * sequestration, no caps.
  */
 export function presetTerms(program: ProgramPreset): PresetTerms {
+    const key = program.program === 'MSSP' ? `MSSP ${program.track} ${program.year} ${program.line}` : `REACH ${program.option} ${program.year} ${program.line}`;
+    let terms = presetCache.get(key);
+    if (!terms) {
+        terms = buildPresetTerms(program);
+        presetCache.set(key, terms);
+    }
+    return terms;
+}
+
+/**
+ * Presets are looked up for every contract that names one, by the model builder and again by
+ * validation: the terms are immutable data, so each (program, year, line) is built once.
+ */
+const presetCache = new Map<string, PresetTerms>();
+
+function buildPresetTerms(program: ProgramPreset): PresetTerms {
     const sourced = { line: program.line, fromPreset: true as const };
     const rated = (rate: string): Rated => ({ rate: new Dec(rate), ...sourced });
 

@@ -46,7 +46,7 @@ function measureWeights(measures: readonly MeasureTerm[]): Dec[] {
 export function qualityScore(model: ContractModel, scenario: ScenarioTerms, steps: Steps): Dec {
     if (scenario.qualityScore) {
         const score = scenario.qualityScore.rate;
-        addStep(steps, 'quality score', `Quality score ${percentText(score)}, as the scenario states.`, scenario.qualityScore.line, {
+        addStep(steps, 'quality score', () => `Quality score ${percentText(score)}, as the scenario states.`, scenario.qualityScore.line, {
             rate: score
         });
         return score;
@@ -56,7 +56,7 @@ export function qualityScore(model: ContractModel, scenario: ScenarioTerms, step
         addStep(
             steps,
             'quality score',
-            'The contract has no quality measures and the scenario gives no quality score, so the quality score is 100%.',
+            () => 'The contract has no quality measures and the scenario gives no quality score, so the quality score is 100%.',
             scenario.line,
             { rate: ONE }
         );
@@ -78,13 +78,13 @@ export function qualityScore(model: ContractModel, scenario: ScenarioTerms, step
         }
         const credit = measureCredit(measure, result);
         weighted = weighted.plus(weights[index].times(credit));
-        addStep(steps, 'measure credit', creditExplanation(measure, result, credit), measure.line, { rate: credit });
+        addStep(steps, 'measure credit', () => creditExplanation(measure, result, credit), measure.line, { rate: credit });
     });
     const score = weighted.dividedBy(totalWeight);
     addStep(
         steps,
         'quality score',
-        `Quality score ${percentText(score)}: the weighted average of ${measures.length} measure credit${measures.length === 1 ? '' : 's'}.`,
+        () => `Quality score ${percentText(score)}: the weighted average of ${measures.length} measure credit${measures.length === 1 ? '' : 's'}.`,
         scenario.line,
         { rate: score }
     );
@@ -109,21 +109,21 @@ export function qualityStandardMet(model: ContractModel, scenario: ScenarioTerms
         addStep(
             steps,
             'quality standard',
-            `The quality standard is ${verdict.met ? 'met' : 'not met'}, as the scenario states.`,
+            () => `The quality standard is ${verdict.met ? 'met' : 'not met'}, as the scenario states.`,
             verdict.line
         );
         return verdict.met;
     }
     const standard = model.quality.standard;
     if (!standard) {
-        addStep(steps, 'quality standard', 'The contract sets no quality standard, so it is met.', undefined);
+        addStep(steps, 'quality standard', () => 'The contract sets no quality standard, so it is met.', undefined);
         return true;
     }
     const met = score.greaterThanOrEqualTo(standard.rate);
     addStep(
         steps,
         'quality standard',
-        `Quality score ${percentText(score)} is ${met ? 'at or above' : 'below'} the ${percentText(standard.rate)} standard, so the quality standard is ${met ? 'met' : 'not met'}.`,
+        () => `Quality score ${percentText(score)} is ${met ? 'at or above' : 'below'} the ${percentText(standard.rate)} standard, so the quality standard is ${met ? 'met' : 'not met'}.`,
         standard.line,
         { rate: standard.rate }
     );

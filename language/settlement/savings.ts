@@ -77,7 +77,7 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
         addStep(
             steps,
             'minimum savings rate',
-            `${opening}; no minimum savings rate applies, so savings are shared from the first dollar.`,
+            () => `${opening}; no minimum savings rate applies, so savings are shared from the first dollar.`,
             rules.basisLine,
             { amount: basis, rate: ZERO }
         );
@@ -85,7 +85,7 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
         addStep(
             steps,
             'minimum savings rate',
-            `${opening}, below the ${percentText(minimum.rate)} minimum savings rate${minimumRateSource(minimum)}, so nothing is shared.`,
+            () => `${opening}, below the ${percentText(minimum.rate)} minimum savings rate${minimumRateSource(minimum)}, so nothing is shared.`,
             minimum.line,
             { amount: ZERO, rate: minimum.rate }
         );
@@ -98,7 +98,7 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
         addStep(
             steps,
             'minimum savings rate',
-            `${opening}, ${relation} the ${percentText(minimum.rate)} minimum savings rate${minimumRateSource(minimum)}, ${consequence}.`,
+            () => `${opening}, ${relation} the ${percentText(minimum.rate)} minimum savings rate${minimumRateSource(minimum)}, ${consequence}.`,
             minimum.line,
             { amount: basis, rate: minimum.rate }
         );
@@ -106,7 +106,7 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
 
     // The quality standard gates savings under every quality adjustment.
     if (!year.standardMet) {
-        addStep(steps, 'quality gate', 'The quality standard is not met, so no savings are shared.', year.standardLine, {
+        addStep(steps, 'quality gate', () => 'The quality standard is not met, so no savings are shared.', year.standardLine, {
             amount: ZERO
         });
         return result;
@@ -114,7 +114,7 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
 
     const sharing = rules.sharing;
     if (!sharing) {
-        addStep(steps, 'shared savings', 'The contract gives no savings sharing rate, so nothing is shared.', undefined, {
+        addStep(steps, 'shared savings', () => 'The contract gives no savings sharing rate, so nothing is shared.', undefined, {
             amount: ZERO
         });
         return result;
@@ -124,7 +124,8 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
     if (sharing.kind === 'rate') {
         const scaled = rules.adjustment === 'scaled';
         const finalRate = scaled ? sharing.rate.times(quality) : sharing.rate;
-        shared = basis.times(finalRate);
+        const sharedAtRate = basis.times(finalRate);
+        shared = sharedAtRate;
         result.finalSharingRate = finalRate;
         const how = scaled
             ? `${percentText(sharing.rate)}${origin(sharing)} × quality score ${percentText(quality)} = ${percentText(finalRate)}`
@@ -134,26 +135,27 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
         addStep(
             steps,
             'final sharing rate',
-            `Final sharing rate ${how}: shared savings ${money(basis)} × ${percentText(finalRate)} = ${money(shared)}.`,
+            () => `Final sharing rate ${how}: shared savings ${money(basis)} × ${percentText(finalRate)} = ${money(sharedAtRate)}.`,
             sharing.line,
-            { amount: shared, rate: finalRate }
+            { amount: sharedAtRate, rate: finalRate }
         );
     } else {
         const { parts, total } = splitIntoCorridors(basis, benchmark, sharing.corridors);
         corridorSteps(parts, 'Savings', currency, steps);
         shared = total;
         if (rules.adjustment === 'scaled') {
-            shared = total.times(quality);
+            const scaledTotal = total.times(quality);
+            shared = scaledTotal;
             addStep(
                 steps,
                 'shared savings',
-                `Shared savings ${money(total)} across the corridors × quality score ${percentText(quality)} = ${money(shared)}.`,
+                () => `Shared savings ${money(total)} across the corridors × quality score ${percentText(quality)} = ${money(scaledTotal)}.`,
                 rules.adjustmentLine ?? sharing.line,
-                { amount: shared, rate: quality }
+                { amount: scaledTotal, rate: quality }
             );
         } else {
-            addStep(steps, 'shared savings', `Shared savings across the corridors: ${money(shared)}.`, sharing.line, {
-                amount: shared
+            addStep(steps, 'shared savings', () => `Shared savings across the corridors: ${money(total)}.`, sharing.line, {
+                amount: total
             });
         }
     }
@@ -161,21 +163,23 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
     // Sequestration, then the cap (CMS applies the cap to the sequestered amount).
     const sequestration = rules.sequestration;
     if (sequestration) {
-        const kept = shared.times(ONE.minus(sequestration.rate));
-        const text = sequestration.rate.isZero()
+        const before = shared;
+        const kept = before.times(ONE.minus(sequestration.rate));
+        const text = (): string => sequestration.rate.isZero()
             ? `No sequestration applies (0%)${origin(sequestration)}: shared savings stay ${money(kept)}.`
-            : `Sequestration ${percentText(sequestration.rate)}${origin(sequestration)} takes ${money(shared.minus(kept))}, leaving ${money(kept)}.`;
+            : `Sequestration ${percentText(sequestration.rate)}${origin(sequestration)} takes ${money(before.minus(kept))}, leaving ${money(kept)}.`;
         addStep(steps, 'sequestration', text, sequestration.line, { amount: kept, rate: sequestration.rate });
         shared = kept;
     }
     const cap = rules.cap;
     if (cap) {
         const limit = benchmark.times(cap.rate);
-        const binds = shared.greaterThan(limit);
-        const capped = binds ? limit : shared;
-        const text = binds
-            ? `Cap ${percentText(cap.rate)} of the benchmark${origin(cap)} binds: shared savings ${money(shared)} are limited to ${money(limit)}.`
-            : `Cap ${percentText(cap.rate)} of the benchmark${origin(cap)} is ${money(limit)}; shared savings ${money(shared)} are within it.`;
+        const before = shared;
+        const binds = before.greaterThan(limit);
+        const capped = binds ? limit : before;
+        const text = (): string => binds
+            ? `Cap ${percentText(cap.rate)} of the benchmark${origin(cap)} binds: shared savings ${money(before)} are limited to ${money(limit)}.`
+            : `Cap ${percentText(cap.rate)} of the benchmark${origin(cap)} is ${money(limit)}; shared savings ${money(before)} are within it.`;
         addStep(steps, 'savings cap', text, cap.line, { amount: capped, rate: cap.rate });
         shared = capped;
     }

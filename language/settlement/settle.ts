@@ -26,8 +26,19 @@ import { savingsRules, shareSavings, type YearPosition } from './savings.js';
 import type { Settlement } from './settlement-types.js';
 import { addStep, type Steps } from './waterfall.js';
 
+/**
+ * What to work out beyond earned. Capitation and the distribution cost a figure per line and per
+ * provider; checking `expect earned` needs neither, so validation of large contracts skips them.
+ */
+export interface SettleOptions {
+    /** Settle capitation lines (step 10). Default true. */
+    capitation?: boolean;
+    /** Divide earned among providers (step 11). Default true. */
+    distribution?: boolean;
+}
+
 /** Settles one scenario. Throws SettlementError when the contract lacks a figure it needs. */
-export function settle(model: ContractModel, scenario: ScenarioTerms): Settlement {
+export function settle(model: ContractModel, scenario: ScenarioTerms, options: SettleOptions = {}): Settlement {
     const steps: Steps = [];
     const currency = model.currency;
     const rounding = model.rounding ?? DEFAULT_ROUNDING;
@@ -72,12 +83,12 @@ export function settle(model: ContractModel, scenario: ScenarioTerms): Settlemen
             addStep(
                 steps,
                 'no shared losses',
-                `Gross loss ${money(gross.abs())}, but the contract has no shared losses, so the ACO owes nothing.`,
+                () => `Gross loss ${money(gross.abs())}, but the contract has no shared losses, so the ACO owes nothing.`,
                 scenario.expenditure?.line
             );
         }
     } else {
-        addStep(steps, 'no savings or losses', 'Expenditure equals the benchmark: no savings to share and no losses to owe.', scenario.expenditure?.line);
+        addStep(steps, 'no savings or losses', () => 'Expenditure equals the benchmark: no savings to share and no losses to owe.', scenario.expenditure?.line);
     }
     earnedExact = withoutNegativeZero(earnedExact);
 
@@ -87,16 +98,16 @@ export function settle(model: ContractModel, scenario: ScenarioTerms): Settlemen
     addStep(
         steps,
         'earned',
-        earned.equals(earnedExact)
+        () => (earned.equals(earnedExact)
             ? `Earned ${money(earned)}${earned.isZero() ? '' : ` (${what})`}.`
-            : `Earned ${money(earned)} (${what}): ${money(earnedExact)} rounded ${roundingText(rounding)}.`,
+            : `Earned ${money(earned)} (${what}): ${money(earnedExact)} rounded ${roundingText(rounding)}.`),
         scenario.line,
         { amount: earned }
     );
 
     // 10–11: capitation beside the settlement, then the distribution of earned.
-    const capitation = settleCapitation(model, quality, standardMet, rounding, steps);
-    const distribution = distribute(model, earned, rounding, steps);
+    const capitation = options.capitation === false ? [] : settleCapitation(model, quality, standardMet, rounding, steps);
+    const distribution = options.distribution === false ? undefined : distribute(model, earned, rounding, steps);
 
     const settlement: Settlement = {
         scenario: scenario.name,

@@ -8,15 +8,37 @@ import type { SettlementStep } from './settlement-types.js';
 
 export type Steps = SettlementStep[];
 
-/** Appends one step; `amount`/`rate` are omitted from the record when not given. */
+/**
+ * A step whose explanation is written only when someone reads it (hover, `--explain`, JSON,
+ * summaries): validating a large contract settles every scenario but formats none of these
+ * sentences.
+ */
+class LazyStep implements SettlementStep {
+    amount?: Dec;
+    rate?: Dec;
+    line?: number;
+    private written?: string;
+
+    constructor(readonly step: string, private readonly explain: () => string) {}
+
+    get explanation(): string {
+        return (this.written ??= this.explain());
+    }
+
+    toJSON(): object {
+        return { step: this.step, amount: this.amount, rate: this.rate, explanation: this.explanation, line: this.line };
+    }
+}
+
+/** Appends one step; `amount`/`rate`/`line` are left out of the record when not given. */
 export function addStep(
     steps: Steps,
     step: string,
-    explanation: string,
+    explain: () => string,
     line: number | undefined,
     figures: { amount?: Dec; rate?: Dec } = {}
 ): void {
-    const record: SettlementStep = { step, explanation };
+    const record = new LazyStep(step, explain);
     if (figures.amount !== undefined) {
         record.amount = figures.amount;
     }

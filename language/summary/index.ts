@@ -19,7 +19,7 @@ export {
     breakEvens, CURVE_FROM, CURVE_STEP, CURVE_TO, minimumRates, payoutCurve, probeScenario, settleAt,
     type BreakEven, type CurvePoint, type MinimumRates, type PayoutCurve
 } from './probe.js';
-export { buildSummary, type SummaryInput } from './summary-content.js';
+export { buildSummary, summaryInputOf, type SummaryInput } from './summary-content.js';
 
 /** The summary as Markdown, with the chart files it refers to (or inline data-URI charts). */
 export function summaryMarkdown(input: SummaryInput, options: MarkdownOptions = {}): MarkdownSummary {

@@ -393,3 +393,8 @@ function monteCarloBlocks(model: ContractModel, result: MonteCarloResult): Block
     });
     return blocks;
 }
+
+/** The summary's input from a contract analysis (full settlements of every scenario). */
+export function summaryInputOf(analysis: { model: ContractModel; settlements: ReadonlyArray<Settlement | undefined>; unsettled: ReadonlyMap<number, string> }, monteCarlo?: MonteCarloResult): SummaryInput {
+    return { model: analysis.model, settlements: analysis.settlements, unsettled: analysis.unsettled, monteCarlo };
+}

@@ -38,7 +38,8 @@ export function checkExpectations(contract: ast.Contract, analysis: ContractAnal
     const currency = analysis.model.currency;
     const whole = analysis.model.rounding.unit === 'whole units';
     scenarios.forEach((scenario, index) => {
-        const settlement = analysis.settlements[index];
+        const hasExpectations = analysis.model.scenarios[index]?.expectations.length;
+        const settlement = hasExpectations ? analysis.check(index) : undefined;
         if (!settlement) {
             return;
         }

@@ -5,7 +5,6 @@
  */
 import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { Dec } from '../decimal.js';
 import { CURRENCY_SYMBOLS, parseMoneyText } from '../values.js';
 import { IssueCodes } from './issue-codes.js';
 
@@ -76,6 +75,37 @@ const WORDS: Record<string, string> = {
     amount: 'amount', tolerance: 'tolerance', count: 'count', months: 'number of months', year: 'year', number: 'track number', seed: 'seed'
 };
 
+/** Value strings are normalized exact decimals (values.ts), so sign and size read off the text. */
+function isNegative(value: string): boolean {
+    return value.charCodeAt(0) === 45; // '-'
+}
+
+/** True for a fraction above 1 (a percent above 100%): a whole part over 1, or 1 with decimals. */
+function isAboveOne(value: string): boolean {
+    const dot = value.indexOf('.');
+    const wholeDigits = dot < 0 ? value.length : dot;
+    return wholeDigits > 1 || value[0] > '1' || (value[0] === '1' && dot >= 0);
+}
+
+/** The symbols that do not belong to each known currency. */
+const FOREIGN_SYMBOLS: Record<string, string[]> = Object.fromEntries(Object.values(CURRENCY_SYMBOLS).map(code =>
+    [code, Object.entries(CURRENCY_SYMBOLS).filter(([, c]) => c !== code).map(([symbol]) => symbol)]));
+
+/** The contract's currency code, looked up once per contract. */
+const currencies = new WeakMap<ast.Contract, string>();
+function contractCurrency(node: AstNode): string {
+    const contract = AstUtils.findRootNode(node);
+    if (!ast.isContract(contract)) {
+        return 'USD';
+    }
+    let code = currencies.get(contract);
+    if (code === undefined) {
+        code = contract.sections.find(ast.isCurrencyLine)?.code ?? 'USD';
+        currencies.set(contract, code);
+    }
+    return code;
+}
+
 function valueOf(node: AstNode, property: string): string | undefined {
     const value = (node as unknown as Record<string, unknown>)[property];
     return typeof value === 'string' ? value : undefined;
@@ -91,15 +121,14 @@ export function checkRates(node: AstNode, accept: ValidationAcceptor): void {
         if (value === undefined) {
             continue;
         }
-        const rate = new Dec(value);
-        if (rate.isNegative() || rate.greaterThan(1)) {
+        if (isNegative(value) || isAboveOne(value)) {
             accept('error', `${tokenText(node, property)} is not a valid ${WORDS[property] ?? property}: a rate lies between 0% and 100%.`,
                 { node, property: property as never, code: IssueCodes.PercentRange });
         }
     }
     for (const property of NON_NEGATIVE_PERCENTS[node.$type] ?? []) {
         const value = valueOf(node, property);
-        if (value !== undefined && new Dec(value).isNegative()) {
+        if (value !== undefined && isNegative(value)) {
             accept('error', `The ${WORDS[property] ?? property} cannot be negative (${tokenText(node, property)}).`,
                 { node, property: property as never, code: IssueCodes.PercentRange });
         }
@@ -109,14 +138,22 @@ export function checkRates(node: AstNode, accept: ValidationAcceptor): void {
 export function checkMoney(node: AstNode, accept: ValidationAcceptor): void {
     for (const property of NON_NEGATIVE_MONEY[node.$type] ?? []) {
         const value = valueOf(node, property);
-        if (value !== undefined && new Dec(value).isNegative()) {
+        if (value !== undefined && isNegative(value)) {
             accept('error', `The ${WORDS[property] ?? property} cannot be negative (${tokenText(node, property)}).`,
                 { node, property: property as never, code: IssueCodes.NegativeAmount });
         }
     }
-    const contract = AstUtils.getContainerOfType(node, ast.isContract);
-    const code = contract?.sections.find(ast.isCurrencyLine)?.code ?? 'USD';
-    for (const property of MONEY_PROPERTIES[node.$type] ?? []) {
+    const moneyProperties = MONEY_PROPERTIES[node.$type];
+    if (!moneyProperties) {
+        return;
+    }
+    const code = contractCurrency(node);
+    // Only a symbol of another currency can disagree: most lines have none, and are done here.
+    const text = node.$cstNode?.text ?? '';
+    if (!FOREIGN_SYMBOLS[code]?.some(symbol => text.includes(symbol))) {
+        return;
+    }
+    for (const property of moneyProperties) {
         const text = tokenText(node, property);
         if (!text) {
             continue;
@@ -137,11 +174,10 @@ export function checkCounts(node: AstNode, accept: ValidationAcceptor): void {
         if (value === undefined) {
             continue;
         }
-        const number = new Dec(value);
-        if (number.isNegative()) {
+        if (isNegative(value)) {
             accept('error', `The ${WORDS[property] ?? property} cannot be negative (${tokenText(node, property)}).`,
                 { node, property: property as never, code: IssueCodes.NegativeAmount });
-        } else if (!number.isInteger()) {
+        } else if (value.includes('.')) {
             accept('error', `The ${WORDS[property] ?? property} must be a whole number, not ${tokenText(node, property)}.`,
                 { node, property: property as never, code: IssueCodes.NotWholeNumber });
         }

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { escapeXml, junitXml } from '../../language/cli/junit-output.js';
-import { loadContractsFresh } from '../../language/cli/summary-command.js';
+import { loadContracts } from '../../language/cli/contracts.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const spec = fs.readFileSync(path.join(root, 'test/data/spec-contract.aco'), 'utf-8');
@@ -83,7 +83,7 @@ function parseXml(xml: string): Element {
 
 describe('JUnit XML', () => {
     test('suites, cases and failures, with counts that add up', async () => {
-        const contracts = await loadContractsFresh([file('spec.aco', spec), file('failing.aco', FAILING), file('broken.aco', BROKEN)]);
+        const contracts = await loadContracts([file('spec.aco', spec), file('failing.aco', FAILING), file('broken.aco', BROKEN)]);
         const xml = junitXml(contracts);
         const suites = parseXml(xml);
         expect(suites.name).toBe('testsuites');

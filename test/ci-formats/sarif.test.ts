@@ -19,7 +19,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, test } from 'vitest';
 import { artifactLocation, sarifLevel, sarifLog } from '../../language/cli/sarif-output.js';
-import { loadContractsFresh } from '../../language/cli/summary-command.js';
+import { loadContracts } from '../../language/cli/contracts.js';
 import { collectContractPaths, readContract } from '../../language/cli/files.js';
 import { IssueHelp } from '../../language/validation/issue-codes.js';
 
@@ -56,7 +56,7 @@ function validator() {
 async function loaded() {
     const broken = { display: 'broken.aco', absolute: path.join(process.cwd(), 'test-results', 'sarif', 'broken dir', 'broken.aco'), text: BROKEN };
     const examples = collectContractPaths([path.join(root, 'examples')]).map(readContract);
-    return loadContractsFresh([broken, ...examples]);
+    return loadContracts([broken, ...examples]);
 }
 
 describe('SARIF 2.1.0', () => {

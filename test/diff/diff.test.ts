@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { diffCommand } from '../../language/cli/diff-command.js';
 import { InputError } from '../../language/cli/files.js';
-import { loadContractsFresh } from '../../language/cli/summary-command.js';
+import { loadContracts } from '../../language/cli/contracts.js';
 import { readContract } from '../../language/cli/files.js';
 import type { ContractModel } from '../../language/model/contract-model.js';
 import { contractDiff, termChanges } from '../../language/diff/index.js';
@@ -23,13 +23,13 @@ const v2 = path.join(root, 'test/data/diff/riverside-v2.aco');
 let work: string;
 
 async function model(file: string): Promise<ContractModel> {
-    const [loaded] = await loadContractsFresh([readContract(file)]);
+    const [loaded] = await loadContracts([readContract(file)]);
     expect(loaded.hasErrors).toBe(false);
     return loaded.analysis!.model;
 }
 
 async function modelOf(text: string, name: string): Promise<ContractModel> {
-    const [loaded] = await loadContractsFresh([{ display: name, absolute: path.join(os.tmpdir(), 'aco-diff-test', name), text }]);
+    const [loaded] = await loadContracts([{ display: name, absolute: path.join(os.tmpdir(), 'aco-diff-test', name), text }]);
     expect(loaded.diagnostics.filter((d) => d.severity === 1)).toEqual([]);
     return loaded.analysis!.model;
 }

@@ -12,9 +12,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { loadContractsFresh } from '../../language/cli/summary-command.js';
+import { loadContracts } from '../../language/cli/contracts.js';
 import { readContract } from '../../language/cli/files.js';
-import { summaryHtml, summaryMonteCarlo } from '../../language/summary/index.js';
+import { summaryHtml, summaryMonteCarlo, summaryInputOf } from '../../language/summary/index.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -34,10 +34,10 @@ let hostileFile: string;
 
 async function summaryFile(source: string, text: string | undefined, target: string): Promise<string> {
     const file = text === undefined ? readContract(source) : { display: path.basename(source), absolute: source, text };
-    const [loaded] = await loadContractsFresh([file]);
+    const [loaded] = await loadContracts([file]);
     expect(loaded.diagnostics.filter((d) => d.severity === 1)).toEqual([]);
     const analysis = loaded.analysis!;
-    fs.writeFileSync(target, summaryHtml({ ...analysis, monteCarlo: summaryMonteCarlo(analysis.model) }));
+    fs.writeFileSync(target, summaryHtml(summaryInputOf(analysis, summaryMonteCarlo(analysis.model))));
     return target;
 }
 

@@ -16,9 +16,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadContractsFresh } from '../../language/cli/summary-command.js';
+import { loadContracts } from '../../language/cli/contracts.js';
 import { readContract } from '../../language/cli/files.js';
-import { summaryHtml, summaryMarkdown, summaryMonteCarlo } from '../../language/summary/index.js';
+import { summaryHtml, summaryMarkdown, summaryMonteCarlo, summaryInputOf } from '../../language/summary/index.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const examples = path.join(root, 'examples');
@@ -29,11 +29,11 @@ const names = fs.readdirSync(examples).filter((f) => f.endsWith('.aco')).sort().
 
 /** Every file the summaries of `name` produce, by golden file name. */
 async function render(name: string): Promise<Map<string, string>> {
-    const [loaded] = await loadContractsFresh([readContract(path.join(examples, `${name}.aco`))]);
+    const [loaded] = await loadContracts([readContract(path.join(examples, `${name}.aco`))]);
     const errors = loaded.diagnostics.filter((d) => d.severity === 1).map((d) => d.message);
     expect(errors, `examples/${name}.aco has errors`).toEqual([]);
     const analysis = loaded.analysis!;
-    const input = { ...analysis, monteCarlo: summaryMonteCarlo(analysis.model) };
+    const input = summaryInputOf(analysis, summaryMonteCarlo(analysis.model));
     const files = new Map<string, string>();
     const { markdown, files: charts } = summaryMarkdown(input, { chartBaseName: name });
     files.set(`${name}.md`, markdown);

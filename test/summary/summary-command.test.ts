@@ -139,11 +139,9 @@ describe('registerSummaryCommand and registerDiffCommand', () => {
         expect(codes).toEqual([0, 1, 0]);
     });
 
-    test('wired into the aco program as the lead will: bad input reaches main() as an InputError', async () => {
+    test('wired into the aco program: bad input reaches main() as an InputError', async () => {
         const codes: number[] = [];
         const aco = buildProgram((code) => codes.push(code));
-        registerSummaryCommand(aco, (code) => codes.push(code));
-        registerDiffCommand(aco, (code) => codes.push(code));
         await expect(aco.parseAsync(['summary', path.join(work, 'missing.aco')], { from: 'user' })).rejects.toThrow(InputError);
         await expect(aco.parseAsync(['diff', spec, path.join(work, 'missing.aco')], { from: 'user' })).rejects.toThrow(InputError);
         const run = await capture(() => aco.parseAsync(['diff', spec, spec], { from: 'user' }));

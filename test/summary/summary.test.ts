@@ -7,13 +7,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { loadContractsFresh } from '../../language/cli/summary-command.js';
+import { loadContracts } from '../../language/cli/contracts.js';
 import type { ContractAnalysis } from '../../language/analysis/contract-analysis.js';
 import { Dec } from '../../language/decimal.js';
 import { settle } from '../../language/settlement/index.js';
 import {
-    breakEvens, buildSummary, escapeMarkdown, payoutCurve, probeScenario, summaryHtml, summaryMarkdown, summaryMonteCarlo
-} from '../../language/summary/index.js';
+    breakEvens, buildSummary, escapeMarkdown, payoutCurve, probeScenario, summaryHtml, summaryMarkdown, summaryMonteCarlo, summaryInputOf } from '../../language/summary/index.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const specText = fs.readFileSync(path.join(root, 'test/data/spec-contract.aco'), 'utf-8');
@@ -21,7 +20,7 @@ const specText = fs.readFileSync(path.join(root, 'test/data/spec-contract.aco'),
 /** Loads contract text as if from a file in a temporary folder (nothing is written). */
 async function analyse(text: string, name = 'contract.aco'): Promise<ContractAnalysis> {
     const absolute = path.join(os.tmpdir(), 'aco-summary-test', name);
-    const [loaded] = await loadContractsFresh([{ display: name, absolute, text }]);
+    const [loaded] = await loadContracts([{ display: name, absolute, text }]);
     const errors = loaded.diagnostics.filter((d) => d.severity === 1).map((d) => `${d.range.start.line + 1}: ${d.message}`);
     expect(errors).toEqual([]);
     return loaded.analysis!;
@@ -136,7 +135,7 @@ describe('figures asked of the engine', () => {
         const analysis = await analyse(specText, 'spec.aco');
         const monteCarlo = summaryMonteCarlo(analysis.model)!;
         expect(monteCarlo.trials).toBe(100000);
-        const html = summaryHtml({ ...analysis, monteCarlo });
+        const html = summaryHtml(summaryInputOf(analysis, monteCarlo));
         expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg" class="aco-chart monte-carlo-chart"');
         expect(html.match(/<rect class="bar"/g)).toHaveLength(monteCarlo.histogram.counts.length);
         const withoutUncertainty = await analyse(specText.replace(/uncertainty \{[^}]*\}/, ''), 'spec-no-mc.aco');
@@ -146,7 +145,7 @@ describe('figures asked of the engine', () => {
 
     test('Markdown charts: files beside it, or inline data URIs', async () => {
         const analysis = await analyse(specText, 'spec.aco');
-        const input = { ...analysis, monteCarlo: summaryMonteCarlo(analysis.model) };
+        const input = summaryInputOf(analysis, summaryMonteCarlo(analysis.model));
         const files = summaryMarkdown(input, { chartBaseName: 'riverside' });
         expect(files.files.map((f) => f.name)).toEqual(['riverside-payout.svg', 'riverside-monte-carlo.svg']);
         expect(files.markdown).toContain('![Payout curve: earned against the savings rate](riverside-payout.svg)');
@@ -173,7 +172,7 @@ describe('user text is text, never markup', () => {
     test('HTML escapes names, providers, measures and scenarios', async () => {
         const analysis = await analyse(HOSTILE, 'hostile.aco');
         expect(analysis.model.name).toBe('<script>alert(1)</script>');
-        const html = summaryHtml({ ...analysis, monteCarlo: summaryMonteCarlo(analysis.model) });
+        const html = summaryHtml(summaryInputOf(analysis, summaryMonteCarlo(analysis.model)));
         expect(html).not.toMatch(/<script/i);
         expect(html).not.toMatch(/<b>|<i>|<img/i);
         expect(html).not.toContain('</td><script>');
