@@ -15,20 +15,22 @@ import { largeContract } from './language-bench.js';
 interface Session {
     connection: ProtocolConnection;
     close(): void;
-    /** Resolves when diagnostics for `uri` at `version` arrive. */
-    diagnosticsFor(uri: string, version: number): Promise<void>;
+    /** Resolves when the `count`-th publication of diagnostics for `uri` arrives. */
+    diagnosticsFor(uri: string, count: number): Promise<void>;
     setHints(enabled: boolean): Promise<void>;
 }
 
 async function startServer(root: string): Promise<Session> {
     const child = spawn(process.execPath, [path.join(root, 'out/extension/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    // Langium publishes without a version: count publications per document instead.
     const seen = new Map<string, number>();
-    const waiting: Array<{ uri: string; version: number; resolve: () => void }> = [];
+    const waiting: Array<{ uri: string; count: number; resolve: () => void }> = [];
     let hints = true;
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-        seen.set(params.uri, params.version ?? 0);
-        for (const w of waiting.filter(w => w.uri === params.uri && (params.version ?? 0) >= w.version)) {
+        const count = (seen.get(params.uri) ?? 0) + 1;
+        seen.set(params.uri, count);
+        for (const w of waiting.filter(w => w.uri === params.uri && count >= w.count)) {
             waiting.splice(waiting.indexOf(w), 1);
             w.resolve();
         }
@@ -44,8 +46,8 @@ async function startServer(root: string): Promise<Session> {
     return {
         connection,
         close: () => { connection.dispose(); child.kill(); },
-        diagnosticsFor: (uri, version) => (seen.get(uri) ?? -1) >= version ? Promise.resolve()
-            : new Promise(resolve => waiting.push({ uri, version, resolve })),
+        diagnosticsFor: (uri, count) => (seen.get(uri) ?? 0) >= count ? Promise.resolve()
+            : new Promise(resolve => waiting.push({ uri, count, resolve })),
         setHints: async enabled => {
             hints = enabled;
             await connection.sendNotification('workspace/didChangeConfiguration', { settings: { aco: { inlayHints: { enabled } } } });
@@ -77,7 +79,7 @@ async function editLatency(session: Session, uri: string, text: string, edits: n
             textDocument: { uri, version },
             contentChanges: [{ range: { start: position, end: { ...position, character: position.character + 1 } }, text: digit }]
         });
-        await session.diagnosticsFor(uri, version);
+        await session.diagnosticsFor(uri, i + 2);
         await connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } } });
         samples.push(performance.now() - start);
     }

@@ -1,6 +1,3 @@
 #!/usr/bin/env node
-// The `aco` command. Loads the Node 20 polyfill before anything that builds a parser.
-import '../out/language/polyfills.js';
-import { main } from '../out/language/cli/main.js';
-
-process.exitCode = await main(process.argv.slice(2));
+// The `aco` command: the CLI bundled by `npm run build` (scripts/bundle.mjs) into one module.
+import '../out/cli/aco.mjs';

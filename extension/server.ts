@@ -3,7 +3,9 @@
  * command line (`--stdio`, `--node-ipc`), as vscode-languageserver decides.
  */
 import '../language/polyfills.js';
+import * as path from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startAcoServer } from '../language/lsp/server.js';
 
-startAcoServer(createConnection(ProposedFeatures.all));
+// In the CommonJS bundle the worker sits beside this file.
+startAcoServer(createConnection(ProposedFeatures.all), { parserWorker: path.join(__dirname, 'parser-worker.cjs') });

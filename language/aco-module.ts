@@ -68,14 +68,17 @@ export const AcoModule: Module<AcoServices, PartialLangiumServices & AcoAddedSer
 
 /**
  * Creates the shared services and the ACO language services. Used by the language server, the CLI
- * and the tests alike; `context.fileSystemProvider` decides whether files come from disk.
+ * and the tests alike; `context.fileSystemProvider` decides whether files come from disk, and
+ * `overrides` lets an environment swap a service (the server parses large files in a worker).
  */
-export function createAcoServices(context: DefaultSharedModuleContext): {
+export function createAcoServices(context: DefaultSharedModuleContext, overrides?: Module<AcoServices, PartialLangiumServices>): {
     shared: LangiumSharedServices;
     Aco: AcoServices;
 } {
     const shared = inject(createDefaultSharedModule(context), AcoGeneratedSharedModule);
-    const Aco = inject(createDefaultModule({ shared }), AcoGeneratedModule, AcoModule);
+    const Aco = overrides
+        ? inject(createDefaultModule({ shared }), AcoGeneratedModule, AcoModule, overrides)
+        : inject(createDefaultModule({ shared }), AcoGeneratedModule, AcoModule);
     shared.ServiceRegistry.register(Aco);
     registerValidationChecks(Aco);
     if (!context.connection) {

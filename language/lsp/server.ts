@@ -11,15 +11,23 @@ import { createAcoServices, type AcoServices } from '../aco-module.js';
 import { runMonteCarloAsync } from '../settlement/index.js';
 import { Dec } from '../decimal.js';
 import { monteCarloChartSvg } from '../summary/charts.js';
+import { SizeAwareAsyncParser } from './async-parser.js';
 import { AcoRequests, type ExplainResult, type MonteCarloResponse, type SummaryResult } from './server-protocol.js';
 import { settledMoney } from '../format.js';
 import { renderContractSummary } from './summary-view.js';
 import { waterfallMarkdown } from './hover.js';
 
-export function startAcoServer(connection: Connection): AcoServices {
+export interface ServerOptions {
+    /** The bundled parser worker script; without it, every document parses on the main thread. */
+    parserWorker?: string;
+}
+
+export function startAcoServer(connection: Connection, options: ServerOptions = {}): AcoServices {
     // A failed request to the client (say, one that cannot register capabilities) is logged, never fatal.
     process.on('unhandledRejection', reason => connection.console.error(`ACO server: ${reason instanceof Error ? reason.message : String(reason)}`));
-    const { shared, Aco } = createAcoServices({ connection, ...NodeFileSystem });
+    const worker = options.parserWorker;
+    const { shared, Aco } = createAcoServices({ connection, ...NodeFileSystem },
+        worker ? { parser: { AsyncParser: services => new SizeAwareAsyncParser(services, worker) } } : undefined);
     startLanguageServer(shared);
 
     /** The document at `uri`, once it has been validated (and so analysed). */

@@ -10,6 +10,8 @@ import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic, type ProtocolConnection,
     type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node';
+import { largeContract } from '../../bench/language-bench.js';
+
 
 const root = path.resolve(import.meta.dirname, '../..');
 const server = path.join(root, 'out/extension/server.cjs');
@@ -140,6 +142,32 @@ describe('the language server over stdio', () => {
         expect(mc.result).toMatchObject({ trials: 5000, seed: 7 });
         expect(mc.chartSvg).toMatch(/^<svg/);
     });
+
+    test('a pathological input (100,000 lines, deep nesting) never blocks other requests for a second', async () => {
+        const hugeUri = 'file:///virtual/huge.aco';
+        const huge = largeContract(14_500, 500, 2_000);
+        expect(huge.split('\n').length).toBeGreaterThan(100_000);
+        const nestedUri = 'file:///virtual/nested.aco';
+        const nested = `contract "Nested" {\n${'population {\n'.repeat(10_000)}${'}\n'.repeat(10_000)}}\n`;
+        const before = published(hugeUri);
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: hugeUri, languageId: 'aco', version: 1, text: huge } });
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: nestedUri, languageId: 'aco', version: 1, text: nested } });
+        const scenarioLine = specText.split('\n').findIndex(l => l.includes('expenditure $1,018.50'));
+        const slowest: number[] = [];
+        for (let i = 0; i < 10; i++) {
+            const start = performance.now();
+            const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: scenarioLine, character: 10 } }) as { contents: { value: string } } | null;
+            slowest.push(performance.now() - start);
+            expect(hover?.contents.value).toContain('Explanation');
+            await new Promise(resolve => setTimeout(resolve, 100));
+        }
+        expect(Math.max(...slowest)).toBeLessThan(1000);
+        // The huge contract is processed in the end, and is valid.
+        const hugeDiagnostics = await nextDiagnostics(hugeUri, before);
+        expect(hugeDiagnostics.filter(d => d.severity === 1)).toEqual([]);
+        const nestedDiagnostics = await nextDiagnostics(nestedUri, 0);
+        expect(nestedDiagnostics.some(d => d.code === 'syntax-error')).toBe(true);
+    }, 120_000);
 
     test('a broken contract still gets answers', async () => {
         const brokenUri = 'file:///virtual/broken.aco';

@@ -4,57 +4,26 @@
  * row's benchmark and expenditure totals, its minimum savings rate where the contract must state
  * it, its quality score and verdict, the disaster adjustment and the forgiven share.
  */
-import { describe, expect, it } from 'vitest';
-import { Dec } from '../../language/decimal.js';
-import type { ContractModel, MinimumRate, ProgramPreset, ScenarioTerms } from '../../language/model/contract-model.js';
-import { msspTrackIsTwoSided, presetProblem, settle } from '../../language/settlement/index.js';
-import { oracleContractText, oracleMinimumRate, percentFromFraction, readOracleRows, type OracleRow } from './oracle-rows.js';
-import { withPreset } from './preset-merge.js';
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAcoServices } from '../../language/aco-module.js';
+import { msspTrackIsTwoSided, presetProblem } from '../../language/settlement/index.js';
+import { oracleContractText, oracleMinimumRate, percentFromFraction, readOracleRows } from './oracle-rows.js';
 
-/** The model the row's contract text means (lines as `oracleContractText` lays them out). */
-function oracleModel(row: OracleRow): ContractModel {
-    const program: ProgramPreset = { program: 'MSSP', track: row.track, year: row.performanceYear, line: 2 };
-    const minimum = oracleMinimumRate(row);
-    const stated = (line: number): MinimumRate | undefined =>
-        minimum.kind === 'fixed'
-            ? { kind: 'fixed', rate: new Dec(minimum.fraction), line }
-            : minimum.kind === 'variable'
-              ? { kind: 'variable', line }
-              : undefined;
-    const twoSided = msspTrackIsTwoSided(row.track);
-    const model = withPreset(program, {
-        name: `PY${row.performanceYear} ${row.acoId}`,
-        population: {
-            beneficiaries: new Dec(row.assignedBeneficiaries),
-            beneficiariesLine: 4,
-            benchmark: { amount: new Dec(row.benchmarkTotal), basis: 'total', line: 5 }
-        },
-        savings: stated(7) ? { minimumRate: stated(7) } : {},
-        writtenLosses: twoSided && stated(8) ? { minimumRate: stated(8), line: 8 } : undefined
-    });
-    const scenarioLine = minimum.kind === 'preset' ? 7 : twoSided ? 9 : 8;
-    const scenario: ScenarioTerms = {
-        name: `Performance year ${row.performanceYear}`,
-        line: scenarioLine,
-        expenditure: { kind: 'total', amount: new Dec(row.expenditureTotal), line: scenarioLine + 1 },
-        results: new Map(),
-        qualityScore: { rate: new Dec(row.qualityScore), line: scenarioLine + 2 },
-        standardVerdict: { met: row.metQualityStandard, line: scenarioLine + 3 },
-        expectations: [
-            { kind: 'earned', amount: new Dec(row.expectedEarned), tolerance: new Dec(row.tolerance), line: scenarioLine + 4 }
-        ]
-    };
-    if (!new Dec(row.disasterAdjustment).isZero()) {
-        scenario.lossesReducedBy = { amount: new Dec(row.disasterAdjustment).abs(), line: scenarioLine + 4 };
-    }
-    if (!new Dec(row.lossesForgivenShare).isZero()) {
-        scenario.lossesForgiven = { rate: new Dec(row.lossesForgivenShare), line: scenarioLine + 4 };
-    }
-    model.scenarios = [scenario];
-    return model;
-}
+/**
+ * The rows go through the whole language, as a contract author's file would: parser, linker,
+ * validator, model builder (which applies the `program` preset) and the settlement engine.
+ */
+const { shared, Aco } = createAcoServices(EmptyFileSystem);
+let documents: LangiumDocument[] = [];
 
 const rows = readOracleRows();
+
+beforeAll(async () => {
+    documents = rows.map(row => shared.workspace.LangiumDocumentFactory.fromString(oracleContractText(row), URI.parse(`memory:///oracles/line-${row.csvLine}.aco`)));
+    documents.forEach(document => shared.workspace.LangiumDocuments.addDocument(document));
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+}, 120_000);
 
 describe('MSSP published settlements (oracle)', () => {
     it('reads all 3,765 rows, 3 of them marked not reproducible', () => {
@@ -69,14 +38,28 @@ describe('MSSP published settlements (oracle)', () => {
         expect(problems).toEqual([]);
     });
 
+    it('writes every row as a contract that validates without errors', () => {
+        const invalid = documents.flatMap((document, index) => (document.diagnostics ?? [])
+            .filter(d => d.severity === 1)
+            .map(d => `CSV line ${rows[index].csvLine}: ${d.message}`));
+        expect(invalid).toEqual([]);
+    });
+
     it('reproduces every reproducible row within its tolerance', () => {
         const failures: string[] = [];
         let checked = 0;
-        for (const row of rows.filter((candidate) => candidate.reproducible)) {
-            const model = oracleModel(row);
-            const settlement = settle(model, model.scenarios[0]);
-            const [expectation] = settlement.expectations;
+        rows.forEach((row, index) => {
+            if (!row.reproducible) {
+                return;
+            }
+            const analysis = Aco.analysis.ContractAnalyzer.analyze(documents[index])!;
+            const settlement = analysis.check(0);
             checked++;
+            if (!settlement) {
+                failures.push(`CSV line ${row.csvLine}: cannot be settled: ${analysis.unsettled.get(0)}`);
+                return;
+            }
+            const [expectation] = settlement.expectations;
             if (!expectation.passed) {
                 failures.push(
                     `CSV line ${row.csvLine} PY${row.performanceYear} ${row.acoId} track ${row.track}: earned ${settlement.earnedExact.toFixed(2)}, ` +
@@ -84,7 +67,7 @@ describe('MSSP published settlements (oracle)', () => {
                         `MSR ${settlement.minimumRate?.toString() ?? '–'}, Q ${row.qualityScore}, met ${row.metQualityStandard})`
                 );
             }
-        }
+        });
         expect(checked).toBe(3762);
         expect(failures).toEqual([]);
     });

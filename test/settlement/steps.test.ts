@@ -4,7 +4,8 @@ import { Dec } from '../../language/decimal.js';
 import type { ContractModel, ProviderTerm, Rounding, ScenarioTerms } from '../../language/model/contract-model.js';
 import { SettlementError, roundMoney, settle, splitByLargestRemainder } from '../../language/settlement/index.js';
 import { contract, corridor, d, pct, scenario } from './model-builder.js';
-import { withPreset } from './preset-merge.js';
+import { buildModel } from '../../language/model/build-model.js';
+import { parseContract } from './parse-contract.js';
 
 /** A plain contract around a $1,000,000 total benchmark. */
 function simple(overrides: Parameters<typeof contract>[0] = {}): ContractModel {
@@ -404,10 +405,7 @@ describe('distribution', () => {
 
 describe('REACH preset end to end', () => {
     it('discounts, withholds for quality and shares by corridors without sequestration', () => {
-        const model = withPreset(
-            { program: 'REACH', option: 'global', year: 2024, line: 2 },
-            { population: { benchmark: { amount: d(10_000_000), basis: 'total', line: 5 } } }
-        );
+        const model = buildModel(parseContract('contract "R" {\n    program REACH global year 2024\n    population {\n        benchmark $10,000,000 total\n    }\n}\n'));
         // B1 9,700,000; W 194,000; back × 0.9 = 174,600: B 9,680,600; savings 10% → 968,060 all kept (band up to 25% at 100%).
         const result = settle(model, scenario({ expenditure: { kind: 'savings', rate: pct(10), line: 101 }, qualityScore: { rate: pct(90), line: 102 } }));
         expect(result.benchmark.toString()).toBe('9680600');
