@@ -8,7 +8,8 @@ import { Option, type Command } from 'commander';
 import { contractDiff, diffJson, diffText } from '../diff/index.js';
 import { makeStyle } from './text-output.js';
 import { loadContracts } from './contracts.js';
-import { printDiagnosticsToStderr, readOneContract, stderrStyle } from './summary-command.js';
+import { readOneContract } from './files.js';
+import { printDiagnosticsToStderr, stderrStyle } from './summary-command.js';
 
 export interface DiffCommandOptions {
     format?: 'text' | 'json';

@@ -31,12 +31,7 @@ export function collectContractPaths(inputs: readonly string[]): string[] {
     const found: string[] = [];
     for (const input of inputs) {
         const absolute = path.resolve(input);
-        let stat: fs.Stats;
-        try {
-            stat = fs.statSync(absolute);
-        } catch {
-            throw new InputError(`${input}: no such file or directory`);
-        }
+        const stat = statInput(input, absolute);
         if (stat.isDirectory()) {
             const contracts = walk(absolute);
             if (contracts.length === 0) {
@@ -50,6 +45,27 @@ export function collectContractPaths(inputs: readonly string[]): string[] {
         }
     }
     return [...new Set(found)];
+}
+
+function statInput(input: string, absolute: string): fs.Stats {
+    try {
+        return fs.statSync(absolute);
+    } catch {
+        throw new InputError(`${input}: no such file or directory`);
+    }
+}
+
+/** Reads exactly one contract file (for `summary` and `diff`): a directory or a missing file is bad input. */
+export function readOneContract(input: string, command: string): ContractFile {
+    const absolute = path.resolve(input);
+    const stat = statInput(input, absolute);
+    if (stat.isDirectory()) {
+        throw new InputError(`${input}: ${command} takes one contract file, not a directory`);
+    }
+    if (!stat.isFile()) {
+        throw new InputError(`${input}: not a regular file`);
+    }
+    return readContract(absolute);
 }
 
 function walk(directory: string): string[] {

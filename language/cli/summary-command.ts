@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import { summaryHtml, summaryMarkdown, summaryMonteCarlo, summaryInputOf } from '../summary/index.js';
 import { loadContracts, type LoadedContract } from './contracts.js';
-import { InputError, readContract, writeFileAtomic, type ContractFile } from './files.js';
+import { InputError, readOneContract, writeFileAtomic } from './files.js';
 import { diagnosticLine, makeStyle, type Style } from './text-output.js';
 
 export interface SummaryCommandOptions {
@@ -22,24 +22,6 @@ export interface SummaryCommandOptions {
     quiet?: boolean;
     /** False with `--no-color`. */
     color?: boolean;
-}
-
-/** Reads exactly one contract file; a directory or a missing file is bad input. */
-export function readOneContract(input: string, what = 'summary'): ContractFile {
-    const absolute = path.resolve(input);
-    let stat: fs.Stats;
-    try {
-        stat = fs.statSync(absolute);
-    } catch {
-        throw new InputError(`${input}: no such file or directory`);
-    }
-    if (stat.isDirectory()) {
-        throw new InputError(`${input}: ${what} takes one contract file, not a directory`);
-    }
-    if (!stat.isFile()) {
-        throw new InputError(`${input}: not a regular file`);
-    }
-    return readContract(absolute);
 }
 
 export function stderrStyle(color: boolean | undefined): Style {
@@ -61,7 +43,7 @@ export async function summaryCommand(input: string, options: SummaryCommandOptio
     if (format !== 'md' && format !== 'html') {
         throw new InputError(`--format ${String(format)}: the summary is md or html`);
     }
-    const file = readOneContract(input);
+    const file = readOneContract(input, 'summary');
     const [loaded] = await loadContracts([file]);
     const style = stderrStyle(options.color);
     const analysis = loaded.analysis;
