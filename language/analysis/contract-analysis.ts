@@ -8,7 +8,7 @@ import type { LangiumSharedCoreServices } from 'langium';
 import * as ast from '../generated/ast.js';
 import { buildModel } from '../model/build-model.js';
 import type { ContractModel } from '../model/contract-model.js';
-import { settle } from '../settlement/index.js';
+import { settle, SettlementError } from '../settlement/index.js';
 import type { Settlement } from '../settlement/settlement-types.js';
 
 /**
@@ -22,6 +22,8 @@ import type { Settlement } from '../settlement/settlement-types.js';
 export class ContractAnalysis {
     /** Why a scenario could not be settled, by scenario index. */
     readonly unsettled = new Map<number, string>();
+    /** The 1-based line of the clause at fault, where the engine named one, by scenario index. */
+    readonly unsettledLine = new Map<number, number>();
     private readonly checked = new Map<number, Settlement | undefined>();
     private readonly full = new Map<number, Settlement | undefined>();
 
@@ -70,6 +72,9 @@ export class ContractAnalysis {
             return work();
         } catch (error) {
             this.unsettled.set(index, error instanceof Error ? error.message : String(error));
+            if (error instanceof SettlementError && error.line) {
+                this.unsettledLine.set(index, error.line);
+            }
             return undefined;
         }
     }

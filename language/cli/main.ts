@@ -4,7 +4,7 @@
  * expectations, 2 bad usage or unreadable input (CLI.md).
  */
 import '../polyfills.js';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { loadContracts, type LoadedContract } from './contracts.js';
 import { collectContractPaths, InputError, readContract, writeFileAtomic } from './files.js';
@@ -16,7 +16,7 @@ import { sarifLog } from './sarif-output.js';
 import { registerSummaryCommand } from './summary-command.js';
 import { applyEdits, expectationEdits } from './expect-update.js';
 import { contractHeader, diagnosticLine, makeStyle, settlementText, type Style } from './text-output.js';
-import { runMonteCarlo, type MonteCarloResult } from '../settlement/index.js';
+import { runMonteCarlo, SettlementError, type MonteCarloResult } from '../settlement/index.js';
 import { Dec } from '../decimal.js';
 import { formatPercent, settledMoney } from '../format.js';
 
@@ -57,11 +57,11 @@ function count(n: number, word: string): string {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-async function validateCommand(paths: string[], options: CommonOptions & { maxWarnings?: string }): Promise<number> {
+async function validateCommand(paths: string[], options: CommonOptions & { maxWarnings?: number }): Promise<number> {
     const contracts = await load(paths);
     const errors = contracts.reduce((n, c) => n + c.diagnostics.filter(d => d.severity === 1).length, 0);
     const warnings = contracts.reduce((n, c) => n + c.diagnostics.filter(d => d.severity === 2).length, 0);
-    const maxWarnings = options.maxWarnings === undefined ? undefined : Number(options.maxWarnings);
+    const maxWarnings = options.maxWarnings;
     if (options.format === 'json') {
         out(JSON.stringify({ files: contracts.map(c => fileJson(c, { scenarios: false })) }, null, 2));
     } else if (options.format === 'sarif') {
@@ -78,9 +78,8 @@ async function validateCommand(paths: string[], options: CommonOptions & { maxWa
         return EXIT_FAILED;
     }
     if (maxWarnings !== undefined && warnings > maxWarnings) {
-        if (options.format !== 'json') {
-            out(`Too many warnings: ${warnings} (the limit is ${maxWarnings}).`);
-        }
+        // On stderr, so JSON and SARIF on stdout stay valid documents.
+        process.stderr.write(`Too many warnings: ${warnings} (the limit is ${maxWarnings}).\n`);
         return EXIT_FAILED;
     }
     return EXIT_OK;
@@ -90,8 +89,8 @@ interface SimulateOptions extends CommonOptions {
     scenario?: string;
     explain?: boolean;
     monteCarlo?: boolean;
-    trials?: string;
-    seed?: string;
+    trials?: number;
+    seed?: number;
 }
 
 function monteCarloText(result: MonteCarloResult, loaded: LoadedContract): string[] {
@@ -119,10 +118,7 @@ async function simulateCommand(paths: string[], options: SimulateOptions): Promi
             if (!analysis.model.uncertainty) {
                 throw new InputError(`${loaded.file.display}: --monte-carlo needs an uncertainty block in the contract`);
             }
-            monteCarlo = runMonteCarlo(analysis.model, {
-                trials: options.trials !== undefined ? Number(options.trials) : undefined,
-                seed: options.seed !== undefined ? Number(options.seed) : undefined
-            });
+            monteCarlo = runMonteCarlo(analysis.model, { trials: options.trials, seed: options.seed });
         }
         if (options.scenario !== undefined && analysis && !analysis.model.scenarios.some(s => s.name === options.scenario)) {
             throw new InputError(`${loaded.file.display}: no scenario called "${options.scenario}"`);
@@ -254,6 +250,17 @@ function version(): string {
     return '0.0.0';
 }
 
+/** Parses a whole-number option, rejecting anything else as bad usage (exit 2). */
+function wholeNumber(minimum: number, maximum = Number.MAX_SAFE_INTEGER) {
+    return (value: string): number => {
+        const number = Number(value);
+        if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < minimum || number > maximum) {
+            throw new InvalidArgumentError(`expected a whole number from ${minimum.toLocaleString('en-US')} to ${maximum.toLocaleString('en-US')}.`);
+        }
+        return number;
+    };
+}
+
 function formatOption(choices: string[]): Option {
     return new Option('--format <format>', 'output format').choices(choices).default('text');
 }
@@ -274,15 +281,15 @@ export function buildProgram(run: (code: number) => void): Command {
 
     common(program.command('validate').argument('<paths...>', 'contract files or directories')
         .description('parse and validate contracts (directories: every *.aco below)')
-        .option('--max-warnings <n>', 'fail when there are more than n warnings'), ['text', 'json', 'sarif'])
+        .option('--max-warnings <n>', 'fail when there are more than n warnings', wholeNumber(0)), ['text', 'json', 'sarif'])
         .action(wrap(validateCommand));
     common(program.command('simulate').argument('<paths...>', 'contract files or directories')
         .description('settle every scenario and print what each party is paid')
         .option('--scenario <name>', 'only this scenario')
         .option('--explain', 'print the step-by-step waterfall')
         .option('--monte-carlo', 'run the uncertainty block')
-        .option('--trials <n>', 'Monte Carlo trials (default: the contract\'s)')
-        .option('--seed <n>', 'Monte Carlo seed (default: the contract\'s)'), ['text', 'json'])
+        .option('--trials <n>', 'Monte Carlo trials (default: the contract\'s)', wholeNumber(1, 100_000_000))
+        .option('--seed <n>', 'Monte Carlo seed (default: the contract\'s)', wholeNumber(0, 4_294_967_295)), ['text', 'json'])
         .action(wrap(simulateCommand));
     common(program.command('test').argument('<paths...>', 'contract files or directories')
         .description('check every expect line of every scenario')
@@ -299,6 +306,13 @@ export function buildProgram(run: (code: number) => void): Command {
 
 /** Runs the CLI and returns its exit status; never throws for bad input. */
 export async function main(argv: string[]): Promise<number> {
+    // A reader that stops early (`aco … | head`) is not an error.
+    process.stdout.on('error', error => {
+        if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
+            process.exit(process.exitCode ?? EXIT_OK);
+        }
+        throw error;
+    });
     let code = EXIT_OK;
     const program = buildProgram(c => { code = c; });
     try {
@@ -312,6 +326,10 @@ export async function main(argv: string[]): Promise<number> {
         if (error instanceof InputError) {
             process.stderr.write(`aco: ${error.message}\n`);
             return EXIT_USAGE;
+        }
+        if (error instanceof SettlementError) {
+            process.stderr.write(`aco: ${error.message}\n`);
+            return EXIT_FAILED;
         }
         process.stderr.write(`aco: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
         return EXIT_USAGE;

@@ -8,7 +8,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
-import { IssueCodes, IssueHelp, type IssueCode } from '../validation/issue-codes.js';
+import { IssueHelp, WarningCodes, type IssueCode } from '../validation/issue-codes.js';
 import type { LoadedContract } from './contracts.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -21,15 +21,9 @@ export function sarifLevel(severity: number | undefined): SarifLevel {
     return severity === undefined || severity === 1 ? 'error' : severity === 2 ? 'warning' : 'note';
 }
 
-/**
- * The default level of each issue code. issue-codes.ts lists the error codes first and the
- * warning codes from `below-minimum-beneficiaries` on (its comments say so).
- */
+/** The default level of each issue code, from the warning list in issue-codes.ts. */
 function defaultLevel(code: string): SarifLevel {
-    const codes: string[] = Object.values(IssueCodes);
-    const index = codes.indexOf(code);
-    const firstWarning = codes.indexOf(IssueCodes.BelowMinimumBeneficiaries);
-    return index >= 0 && firstWarning >= 0 && index >= firstWarning ? 'warning' : 'error';
+    return WarningCodes.has(code as IssueCode) ? 'warning' : 'error';
 }
 
 function firstSentence(text: string): string {

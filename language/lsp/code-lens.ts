@@ -49,7 +49,8 @@ export class AcoCodeLensProvider implements CodeLensProvider {
                 );
             } else if (ast.isUncertainty(section)) {
                 const settings = await editorSettings(this.services);
-                const trials = analysis.model.uncertainty?.trials ?? settings.monteCarlo.trials;
+                // The `aco.monteCarlo.trials` setting (when above 0) overrides the contract's `trials`.
+                const trials = settings.monteCarlo.trials > 0 ? settings.monteCarlo.trials : (analysis.model.uncertainty?.trials ?? 10_000);
                 lenses.push({ range, command: { title: `Run Monte Carlo (${formatCount(trials)} trials)`, command: AcoCommands.runMonteCarlo, arguments: [uri] } });
             }
         }

@@ -9,12 +9,13 @@ import type { Settlement } from '../settlement/settlement-types.js';
 
 export interface EditorSettings {
     inlayHints: { enabled: boolean; scenario: string };
+    /** 0: the contract's own `trials`. */
     monteCarlo: { trials: number };
 }
 
 export const DEFAULT_SETTINGS: EditorSettings = {
     inlayHints: { enabled: true, scenario: '' },
-    monteCarlo: { trials: 100_000 }
+    monteCarlo: { trials: 0 }
 };
 
 /** The `aco` settings the client sent (VS Code: `aco.inlayHints.*`, `aco.monteCarlo.*`). */

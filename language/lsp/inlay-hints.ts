@@ -14,6 +14,8 @@ import { formatCompactMoney, settledMoney } from '../format.js';
 import * as ast from '../generated/ast.js';
 import { lineOf } from '../model/build-model.js';
 import type { Settlement } from '../settlement/settlement-types.js';
+import type { MinimumRate } from '../model/contract-model.js';
+import { msspVariableMinimumRate } from '../settlement/presets.js';
 import { analysisOf, checkAtLine, drivingSettlement, editorSettings } from './document-analysis.js';
 
 interface HintContext {
@@ -69,10 +71,10 @@ export class AcoInlayHintProvider extends AbstractInlayHintProvider {
         const line = lineOf(node);
         if (ast.isBenchmarkLine(node)) {
             hint(settlement.benchmark, 'Benchmark');
-        } else if (ast.isMinimumSavingsRateLine(node) && settlement.minimumRate) {
-            hint(settlement.minimumRate.times(settlement.benchmark), 'Savings must reach');
-        } else if (ast.isMinimumLossRateLine(node) && settlement.minimumRate) {
-            hint(settlement.minimumRate.times(settlement.benchmark), 'Losses are owed past');
+        } else if (ast.isMinimumSavingsRateLine(node)) {
+            hint(minimumThreshold(context.analysis.model.savings.minimumRate, context), 'Savings must reach');
+        } else if (ast.isMinimumLossRateLine(node)) {
+            hint(minimumThreshold(context.analysis.model.losses?.minimumRate, context), 'Losses are owed past');
         } else if (ast.isSharingRateLine(node) || ast.isCorridorLine(node)) {
             const step = [...settlement.steps].reverse().find(s => s.line === line && s.amount !== undefined);
             hint(step?.amount, 'Shared amount');
@@ -104,6 +106,14 @@ export class AcoInlayHintProvider extends AbstractInlayHintProvider {
             }
         }
     }
+}
+
+/** A minimum rate in money: the rate (stated, or the MSSP table at N) times the benchmark. */
+function minimumThreshold(rate: MinimumRate | undefined, context: HintContext): Dec | undefined {
+    const beneficiaries = context.analysis.model.population.beneficiaries;
+    const fraction = rate?.kind === 'fixed' ? rate.rate
+        : rate?.kind === 'variable' && beneficiaries ? msspVariableMinimumRate(beneficiaries) : undefined;
+    return fraction?.times(context.settlement.benchmark);
 }
 
 /** The position just after a block's `{`, where a scenario's earned figure reads naturally. */

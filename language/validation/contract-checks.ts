@@ -144,10 +144,15 @@ function checkMinimumRates(contract: ast.Contract, model: ContractModel, accept:
         }
     }
     const program = model.program;
-    if (program?.program === 'MSSP' && model.losses && !model.savings.minimumRate && !model.losses.minimumRate) {
-        const node = contract.sections.find(ast.isProgramLine)!;
-        accept('error', `A two-sided MSSP contract must state its elected minimum savings rate (0%, 0.5%, 1%, 1.5%, 2% or variable) in the shared savings section.`,
-            { node, keyword: 'program', code: IssueCodes.MissingMinimumRate });
+    const programLine = contract.sections.find(ast.isProgramLine);
+    if (program?.program === 'MSSP' && programLine && model.losses && !model.savings.minimumRate) {
+        accept('error', `A two-sided MSSP contract must state its elected minimum savings rate (0%, 0.5%, 1%, 1.5%, 2% or variable) in the shared savings section; it applies to losses too.`,
+            { node: programLine, keyword: 'program', code: IssueCodes.MissingMinimumRate });
+    }
+    const presetVariable = [model.savings.minimumRate, model.losses?.minimumRate].some(rate => rate?.kind === 'variable' && rate.fromPreset);
+    if (presetVariable && programLine && beneficiaries && beneficiaries.lessThan(5000)) {
+        accept('error', `The ${program?.program ?? ''} preset uses the variable minimum savings rate, whose table starts at 5,000 assigned beneficiaries; with ${formatCount(beneficiaries)}, state the rate in the shared savings section.`,
+            { node: programLine, keyword: 'program', code: IssueCodes.VariableMinimumTooSmall });
     }
     // One-sided contracts only: with a symmetric minimum loss rate, noise cuts both ways.
     const stated = model.savings.minimumRate;
@@ -157,6 +162,23 @@ function checkMinimumRates(contract: ast.Contract, model: ContractModel, accept:
             accept('warning', `A minimum savings rate of ${formatPercent(stated.rate)} is below the ${formatPercent(variation.toDecimalPlaces(4))} that random variation alone can exceed for ${formatCount(beneficiaries)} beneficiaries (MSSP variable table): the payer may share savings that are only noise.`,
                 { node: msrLine, property: 'rate', code: IssueCodes.MsrBelowVariation });
         }
+    }
+}
+
+/** The uncertainty block must say what to draw, with ranges that run from low to high. */
+export function checkUncertainty(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): void {
+    const section = contract.sections.find(ast.isUncertainty);
+    if (!section || !model.uncertainty) {
+        return;
+    }
+    if (!model.uncertainty.expenditure) {
+        accept('error', 'Say what to draw: add `expenditure normal mean P% of benchmark sd P%` or `savings normal mean P% sd P%`.',
+            { node: section, keyword: 'uncertainty', code: IssueCodes.IncompleteUncertainty });
+    }
+    const uniform = section.lines.find(ast.isQualityDistributionLine);
+    if (uniform?.shape === 'uniform' && uniform.low !== undefined && uniform.high !== undefined && new Dec(uniform.low).greaterThan(uniform.high)) {
+        accept('error', `The quality score range runs from ${formatPercent(new Dec(uniform.low))} down to ${formatPercent(new Dec(uniform.high))}: write the low end first.`,
+            { node: uniform, property: 'low', code: IssueCodes.IncompleteUncertainty });
     }
 }
 

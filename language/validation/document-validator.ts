@@ -1,20 +1,77 @@
-import { DefaultDocumentValidator, DefaultLinker, DocumentValidator, type LangiumDocument, type LinkingError, type ReferenceInfo, type AstNodeDescription, type ValidationOptions } from 'langium';
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import {
+    AstUtils, DefaultDocumentValidator, DefaultLinker, DocumentValidator, GrammarUtils, type AstNodeDescription,
+    type LangiumDocument, type LinkingError, type ReferenceInfo, type ValidationOptions
+} from 'langium';
+import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import type { AcoServices } from '../aco-module.js';
+import type { ContractAnalyzer } from '../analysis/contract-analysis.js';
+import * as ast from '../generated/ast.js';
 import { IssueCodes } from './issue-codes.js';
 
 /**
  * Gives syntax and reference errors stable codes like every other diagnostic, so the editor, the
- * CLI's JSON and SARIF all show `syntax-error`, `unknown-provider` or `unknown-measure`.
+ * CLI's JSON and SARIF all show `syntax-error`, `unknown-provider` or `unknown-measure`; and, as
+ * the last safety net, reports any scenario the engine cannot settle.
  */
 export class AcoDocumentValidator extends DefaultDocumentValidator {
+    private readonly analyzer: ContractAnalyzer;
+
+    constructor(services: AcoServices) {
+        super(services);
+        this.analyzer = services.analysis.ContractAnalyzer;
+    }
+
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
+        if (!diagnostics.some(d => d.severity === DiagnosticSeverity.Error)) {
+            diagnostics.push(...this.unsettledScenarios(document));
+        }
         for (const diagnostic of diagnostics) {
             if (diagnostic.code === undefined) {
                 diagnostic.code = codeFor(diagnostic.data as { code?: string; property?: string } | undefined);
             }
             diagnostic.source = 'aco';
         }
+        return diagnostics;
+    }
+
+    /**
+     * A contract that passes every check must settle. Where the engine still cannot settle a
+     * scenario (a gap no other rule describes), that scenario gets an error with the engine's
+     * reason, so `aco test` and CI fail instead of skipping it. Checked only when there is no other
+     * error, so a known mistake is not reported twice. The first scenario is settled in full once
+     * (capitation and distribution depend on the contract, not the scenario); the others as far
+     * as earned.
+     */
+    private unsettledScenarios(document: LangiumDocument): Diagnostic[] {
+        const root = document.parseResult.value;
+        const analysis = this.analyzer.analyze(document);
+        if (!ast.isContract(root) || !analysis) {
+            return [];
+        }
+        const scenarios = root.sections.filter(ast.isScenario);
+        const diagnostics: Diagnostic[] = [];
+        scenarios.forEach((scenario, index) => {
+            const settled = index === 0 ? analysis.settlement(index) : analysis.check(index);
+            const reason = analysis.unsettled.get(index);
+            if (settled || !reason) {
+                return;
+            }
+            const line = analysis.unsettledLine.get(index);
+            // The clause the engine named: the term (a `…Line`, provider or measure) on that line.
+            const atClause = line !== undefined ? AstUtils.streamAst(root).find(n => n.$cstNode?.range.start.line === line - 1
+                && (n.$type.endsWith('Line') || ast.isProvider(n) || ast.isMeasure(n))) : undefined;
+            const range = atClause?.$cstNode?.range ?? GrammarUtils.findNodeForProperty(scenario.$cstNode, 'name')?.range ?? scenario.$cstNode?.range;
+            if (range) {
+                diagnostics.push({
+                    severity: DiagnosticSeverity.Error,
+                    range,
+                    message: `Scenario "${scenario.name}" cannot be settled: ${reason}`,
+                    code: IssueCodes.CannotSettle,
+                    data: { code: IssueCodes.CannotSettle }
+                });
+            }
+        });
         return diagnostics;
     }
 }

@@ -41,17 +41,26 @@ export const IssueCodes = {
     UnknownTrack: 'unknown-track',
     UnsupportedProgram: 'unsupported-program',
     MissingDistributionKey: 'missing-distribution-key',
+    MissingMinimumRate: 'missing-minimum-rate',
+    IncompleteUncertainty: 'incomplete-uncertainty',
+    InvalidYear: 'invalid-year',
+    CannotSettle: 'cannot-settle',
     // Warnings: legal, but likely a mistake or a risk.
     BelowMinimumBeneficiaries: 'below-minimum-beneficiaries',
     MsrBelowVariation: 'msr-below-variation',
     SavingsCapBelowLossCap: 'savings-cap-below-loss-cap',
     ExpectationFailed: 'expectation-failed',
     PresetOverride: 'preset-override',
-    CapitationDoubleCount: 'capitation-double-count',
-    MissingMinimumRate: 'missing-minimum-rate'
+    CapitationDoubleCount: 'capitation-double-count'
 } as const;
 
 export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
+
+/** The codes reported as warnings (legal, but likely a mistake or a risk); every other code is an error. */
+export const WarningCodes: ReadonlySet<IssueCode> = new Set<IssueCode>([
+    IssueCodes.BelowMinimumBeneficiaries, IssueCodes.MsrBelowVariation, IssueCodes.SavingsCapBelowLossCap,
+    IssueCodes.ExpectationFailed, IssueCodes.PresetOverride, IssueCodes.CapitationDoubleCount
+]);
 
 /** One-line help per code, for SARIF rules and hover. */
 export const IssueHelp: Record<IssueCode, string> = {
@@ -97,5 +106,8 @@ export const IssueHelp: Record<IssueCode, string> = {
     'expectation-failed': 'A scenario expectation does not match what the contract settles to.',
     'preset-override': "A written term departs from the `program` preset's published rules.",
     'capitation-double-count': 'Total-care capitation with a benchmark that already includes those services counts them twice.',
-    'missing-minimum-rate': 'A two-sided MSSP contract must state its elected minimum savings rate.'
+    'missing-minimum-rate': 'A two-sided MSSP contract must state its elected minimum savings rate (used for losses too).',
+    'incomplete-uncertainty': 'An uncertainty block needs an expenditure or savings distribution, and ranges that run from low to high.',
+    'invalid-year': 'Performance years are counted from 1.',
+    'cannot-settle': 'The engine cannot settle this scenario; the message says what it lacks.'
 };

@@ -76,12 +76,15 @@ export function checkRepeatedLines(lines: readonly AstNode[], accept: Validation
                 key = `CapLine:${line.base}`;
             } else if (ast.isPartyLine(line)) {
                 key = `PartyLine:${line.role}`;
+            } else if (ast.isResultLine(line) && line.measure?.$refText) {
+                key = `ResultLine:${line.measure.$refText}`;
             } else {
                 continue;
             }
         }
         if (seen.has(key)) {
-            const name = ast.isCapLine(line) ? `cap of ${line.base}` : ast.isPartyLine(line) ? line.role : (LINE_NAMES[line.$type] ?? line.$type);
+            const name = ast.isCapLine(line) ? `cap of ${line.base}` : ast.isPartyLine(line) ? line.role
+                : ast.isResultLine(line) ? `result ${line.measure?.$refText}` : (LINE_NAMES[line.$type] ?? line.$type);
             accept('error', `'${name}' is given twice in this section; only one can apply.`,
                 { node: line, code: IssueCodes.DuplicateLine });
         }

@@ -8,7 +8,7 @@ import * as ast from '../generated/ast.js';
 import type { AcoServices } from '../aco-module.js';
 import { ContractAnalyzer } from '../analysis/contract-analysis.js';
 import {
-    checkCapitationDoubleCount, checkDistribution, checkPopulation, checkPresetOverrides, checkRiskTerms, checkTerm
+    checkCapitationDoubleCount, checkDistribution, checkPopulation, checkPresetOverrides, checkRiskTerms, checkTerm, checkUncertainty
 } from './contract-checks.js';
 import { checkMeasure, checkWeights } from './quality-checks.js';
 import { checkExpectations, checkScenarioShape } from './scenario-checks.js';
@@ -16,7 +16,7 @@ import { checkSharingForm, checkSharingRate } from './sharing-checks.js';
 import {
     checkLossesLinesPlacement, checkProgram, checkSavingsLinesPlacement, checkSectionLines, checkSections, checkUniqueIds
 } from './structure-checks.js';
-import { checkCounts, checkCurrency, checkDate, checkMoney, checkRates } from './value-checks.js';
+import { checkCounts, checkCurrency, checkDate, checkMoney, checkRates, checkYear } from './value-checks.js';
 
 export function registerValidationChecks(services: AcoServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -27,6 +27,8 @@ export function registerValidationChecks(services: AcoServices): void {
         ProgramLine: checkProgram,
         CurrencyLine: checkCurrency,
         StartLine: checkDate,
+        YearLine: checkYear,
+        PerformanceYearLine: checkYear,
         EndLine: checkDate,
         Parties: checkSectionLines,
         Term: checkSectionLines,
@@ -73,6 +75,7 @@ export class AcoValidator {
         checkDistribution(contract, model, accept);
         checkRiskTerms(contract, model, accept);
         checkCapitationDoubleCount(contract, model, accept);
+        checkUncertainty(contract, model, accept);
         checkPresetOverrides(contract, model, accept);
         checkExpectations(contract, analysis, accept);
     }

@@ -203,3 +203,12 @@ export function checkDate(node: ast.StartLine | ast.EndLine, accept: ValidationA
         accept('error', `${node.date} is not a calendar date.`, { node, property: 'date', code: IssueCodes.InvalidDate });
     }
 }
+
+/** Performance years are counted from 1, and a performance year lasts at least a month. */
+export function checkYear(node: ast.YearLine | ast.PerformanceYearLine, accept: ValidationAcceptor): void {
+    if (ast.isYearLine(node) && node.year === '0') {
+        accept('error', 'Performance years are counted from 1: `year 1` is the first.', { node, property: 'year', code: IssueCodes.InvalidYear });
+    } else if (ast.isPerformanceYearLine(node) && node.months === '0') {
+        accept('error', 'A performance year lasts at least one month.', { node, property: 'months', code: IssueCodes.InvalidYear });
+    }
+}

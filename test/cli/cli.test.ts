@@ -91,7 +91,11 @@ describe('aco validate', () => {
         ['a 50 MB file', ['validate', 'huge.aco'], /huge.aco: 50.0 MB is too large for a contract/],
         ['an unknown option', ['validate', 'spec.aco', '--frobnicate'], /unknown option '--frobnicate'/],
         ['no command', ['frobnicate'], /unknown command 'frobnicate'/],
-        ['an unknown format', ['validate', 'spec.aco', '--format', 'xml'], /Allowed choices are text, json/]
+        ['an unknown format', ['validate', 'spec.aco', '--format', 'xml'], /Allowed choices are text, json/],
+        ['trials that are not a number', ['simulate', 'spec.aco', '--monte-carlo', '--trials', 'abc'], /--trials.*expected a whole number/],
+        ['zero trials', ['simulate', 'spec.aco', '--monte-carlo', '--trials', '0'], /--trials.*expected a whole number from 1/],
+        ['a seed that is not a number', ['simulate', 'spec.aco', '--monte-carlo', '--seed', '-3'], /--seed.*expected a whole number/],
+        ['a warning limit that is not a number', ['validate', 'spec.aco', '--max-warnings', 'abc'], /--max-warnings.*expected a whole number/]
     ])('%s gets one clear line and exit 2', (_label, args, message) => {
         fs.mkdirSync(path.join(work, 'empty-dir'), { recursive: true });
         write('binary.aco', Buffer.from([0x63, 0x6f, 0x00, 0x01, 0x02]));
@@ -103,6 +107,22 @@ describe('aco validate', () => {
         expect(run.code).toBe(2);
         expect(run.stderr).toMatch(message);
         expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    });
+
+    test('--format sarif with --max-warnings keeps stdout a valid SARIF document', () => {
+        const run = aco('validate', 'warn.aco', '--format', 'sarif', '--max-warnings', '0');
+        expect(run.code).toBe(1);
+        const sarif = JSON.parse(run.stdout) as { version: string; runs: Array<{ results: unknown[] }> };
+        expect(sarif.version).toBe('2.1.0');
+        expect(sarif.runs[0].results).toHaveLength(1);
+        expect(run.stderr).toMatch(/Too many warnings: 1 \(the limit is 0\)/);
+    });
+
+    test('a reader that stops early (| head) is not an error', () => {
+        const run = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" simulate spec.aco --explain | head -1`], { cwd: work, encoding: 'utf-8' });
+        expect(run.status).toBe(0);
+        expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+        expect(run.stderr).toBe('');
     });
 
     test('--help and --version exit 0', () => {

@@ -239,6 +239,7 @@ describe('keywords do not take ordinary names away', () => {
             providers {
                 provider Hospital "General Hospital" { role hospital attributed 100 }
                 provider hospital "Another" { role hospital attributed 100 }
+                provider MSSP "Named like a program" { role other attributed 100 }
             }
             quality {
                 measure target "A measure named target" { threshold 50% target 60% weight 100% }
@@ -248,7 +249,7 @@ describe('keywords do not take ordinary names away', () => {
         `));
         expect(errorsOf(result)).toEqual([]);
         const root = result.document.parseResult.value;
-        expect(root.sections.find(ast.isProviders)!.providers.map(p => p.name)).toEqual(['Hospital', 'hospital']);
+        expect(root.sections.find(ast.isProviders)!.providers.map(p => p.name)).toEqual(['Hospital', 'hospital', 'MSSP']);
         const scenario = root.sections.find(ast.isScenario)!;
         expect(scenario.lines.find(ast.isResultLine)?.measure?.ref?.title).toBe('A measure named target');
     });

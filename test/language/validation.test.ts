@@ -231,6 +231,46 @@ const cases: Case[] = [
         bad: build({ header: 'program REACH global year 2019' }), good: build({ header: 'program REACH global year 2024' }),
         message: /REACH/, at: '2019'
     },
+    {
+        rule: 'a scenario the engine cannot settle', code: 'cannot-settle', severity: 'error',
+        bad: 'contract "C" {\n    population { assigned beneficiaries 6,000 benchmark $1,000 per member per month }\n    providers { provider A "a" { role other } }\n    capitation {\n        primary care $10 per member per month paid to A\n    }\n    shared savings { minimum savings rate 3% sharing rate 50% }\n    scenario "s" { savings 4% }\n}\n',
+        good: 'contract "C" {\n    population { assigned beneficiaries 6,000 benchmark $1,000 per member per month }\n    providers { provider A "a" { role other attributed 100 } }\n    capitation {\n        primary care $10 per member per month paid to A\n    }\n    shared savings { minimum savings rate 3% sharing rate 50% }\n    scenario "s" { savings 4% }\n}\n',
+        message: /Scenario "s" cannot be settled: Capitation paid to A needs its attributed lives/, at: 'primary care $10 per member per month paid to A'
+    },
+    {
+        rule: 'an uncertainty block that draws no expenditure', code: 'incomplete-uncertainty', severity: 'error',
+        bad: build({}, 'uncertainty { quality score uniform 70% to 95% trials 1,000 }'),
+        good: build({}, 'uncertainty { savings normal mean 2% sd 1% quality score uniform 70% to 95% trials 1,000 }'),
+        message: /Say what to draw/, at: 'uncertainty'
+    },
+    {
+        rule: 'a uniform range written high to low', code: 'incomplete-uncertainty', severity: 'error',
+        bad: build({}, 'uncertainty { savings normal mean 2% sd 1% quality score uniform 95% to 70% }'),
+        good: build({}, 'uncertainty { savings normal mean 2% sd 1% quality score uniform 70% to 95% }'),
+        message: /runs from 95% down to 70%/, at: '95%'
+    },
+    {
+        rule: 'performance year 0', code: 'invalid-year', severity: 'error',
+        bad: build({ scenario: 'scenario "s" { savings 3% quality score 80% year 0 }' }), good: build({ scenario: 'scenario "s" { savings 3% quality score 80% year 2 }' }),
+        message: /counted from 1/, at: '0'
+    },
+    {
+        rule: 'a result given twice for one measure', code: 'duplicate-line', severity: 'error',
+        bad: build({ scenario: 'scenario "s" { savings 3% result BCS 70% result BCS 72% result READM 15% }' }), good: build(),
+        message: /'result BCS' is given twice/, at: 'result BCS 72%'
+    },
+    {
+        rule: 'a two-sided MSSP contract without its elected minimum savings rate', code: 'missing-minimum-rate', severity: 'error',
+        bad: build({ header: 'program MSSP BASIC C year 2021', savings: '', losses: 'shared losses { minimum loss rate 2% }' }),
+        good: build({ header: 'program MSSP BASIC C year 2021', savings: 'shared savings { minimum savings rate 2% }', losses: '' }),
+        message: /must state its elected minimum savings rate/, at: 'program'
+    },
+    {
+        rule: 'a preset variable minimum below 5,000 beneficiaries', code: 'variable-minimum-too-small', severity: 'error',
+        bad: build({ header: 'program MSSP track 1 year 2018', population: 'population { assigned beneficiaries 4,500 benchmark $1,050 per member per month }', providers: 'providers { provider RPC "A" { attributed 100 share 100% } }', savings: '', losses: '' }),
+        good: build({ header: 'program MSSP track 1 year 2018', population: 'population { assigned beneficiaries 4,500 benchmark $1,050 per member per month }', providers: 'providers { provider RPC "A" { attributed 100 share 100% } }', savings: 'shared savings { minimum savings rate 3.9% }', losses: '' }),
+        message: /preset uses the variable minimum savings rate, whose table starts at 5,000 assigned beneficiaries; with 4,500/, at: 'program'
+    },
     // Warnings
     {
         rule: 'fewer beneficiaries than the contract minimum', code: 'below-minimum-beneficiaries', severity: 'warning',
