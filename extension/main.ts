@@ -24,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const started = client;
 
     context.subscriptions.push(
+        vscode.workspace.registerTextDocumentContentProvider(EXPLANATION_SCHEME, explanations),
         vscode.commands.registerCommand('aco.explainScenario', (uri?: string, scenario?: string) => explainScenario(started, uri, scenario)),
         vscode.commands.registerCommand('aco.showSummary', (uri?: string) => showSummary(started, context, uri)),
         vscode.commands.registerCommand('aco.runMonteCarlo', (uri?: string) => runMonteCarlo(started, context, uri))
@@ -47,6 +48,29 @@ function contractUri(uri?: string): string | undefined {
     return undefined;
 }
 
+/**
+ * Explanations are read-only Markdown documents of their own scheme, shown in the Markdown preview:
+ * nothing to save, no untitled tab left behind.
+ */
+const EXPLANATION_SCHEME = 'aco-explanation';
+
+class ExplanationProvider implements vscode.TextDocumentContentProvider {
+    private readonly texts = new Map<string, string>();
+    private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+    readonly onDidChange = this.changed.event;
+
+    show(uri: vscode.Uri, text: string): void {
+        this.texts.set(uri.toString(), text);
+        this.changed.fire(uri);
+    }
+
+    provideTextDocumentContent(uri: vscode.Uri): string {
+        return this.texts.get(uri.toString()) ?? '';
+    }
+}
+
+const explanations = new ExplanationProvider();
+
 async function explainScenario(client: LanguageClient, uri?: string, scenario?: string): Promise<void> {
     const target = contractUri(uri);
     if (!target) {
@@ -54,8 +78,10 @@ async function explainScenario(client: LanguageClient, uri?: string, scenario?: 
     }
     try {
         const result = await client.sendRequest<ExplainResult>(AcoRequests.explainScenario, { uri: target, scenario });
-        const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# ${result.title}\n\n${result.markdown}\n` });
-        await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
+        const name = `${result.title}.md`.replace(/[\\/]/g, '-');
+        const document = vscode.Uri.from({ scheme: EXPLANATION_SCHEME, path: `/${name}`, query: encodeURIComponent(target) });
+        explanations.show(document, `# ${result.title}\n\n${result.markdown}\n`);
+        await vscode.commands.executeCommand('markdown.showPreviewToSide', document);
     } catch (error) {
         void vscode.window.showErrorMessage(`ACO: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -2,12 +2,13 @@ import './polyfills.js';
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
-    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+    type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { AcoCodeActionProvider } from './lsp/code-actions.js';
 import { AcoCodeLensProvider } from './lsp/code-lens.js';
 import { AcoCompletionProvider } from './lsp/completion.js';
 import { AcoDocumentSymbolProvider } from './lsp/document-symbols.js';
+import { AcoDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { AcoFormatter } from './lsp/formatter.js';
 import { AcoHoverProvider } from './lsp/hover.js';
 import { AcoInlayHintProvider } from './lsp/inlay-hints.js';
@@ -66,6 +67,13 @@ export const AcoModule: Module<AcoServices, PartialLangiumServices & AcoAddedSer
     }
 };
 
+/** Shared services that differ from Langium's defaults. */
+export const AcoSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        DocumentUpdateHandler: (services) => new AcoDocumentUpdateHandler(services)
+    }
+};
+
 /**
  * Creates the shared services and the ACO language services. Used by the language server, the CLI
  * and the tests alike; `context.fileSystemProvider` decides whether files come from disk, and
@@ -75,7 +83,7 @@ export function createAcoServices(context: DefaultSharedModuleContext, overrides
     shared: LangiumSharedServices;
     Aco: AcoServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), AcoGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), AcoGeneratedSharedModule, AcoSharedModule);
     const Aco = overrides
         ? inject(createDefaultModule({ shared }), AcoGeneratedModule, AcoModule, overrides)
         : inject(createDefaultModule({ shared }), AcoGeneratedModule, AcoModule);

@@ -133,15 +133,24 @@ export async function startCodeServer(options: { home: string; folder: string; l
             // already gone
         }
     };
-    // Should this process die before stop() runs, take code-server and its children with it.
+    // Should this process exit or be killed before stop() runs, take code-server and its children
+    // with it (then die of the signal as it would have).
     const onExit = () => killAll('SIGKILL');
+    const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
+    const onSignal = (signal: NodeJS.Signals) => {
+        killAll('SIGKILL');
+        signals.forEach(s => process.off(s, onSignal));
+        process.kill(process.pid, signal);
+    };
     process.on('exit', onExit);
+    signals.forEach(s => process.on(s, onSignal));
 
     const url = `http://127.0.0.1:${port}/`;
     const server: CodeServer = {
         url, port, userDataDir, extensionsDir, logFile,
         async stop() {
             process.off('exit', onExit);
+            signals.forEach(s => process.off(s, onSignal));
             await stopProcessGroup(child, killAll);
         }
     };

@@ -52,6 +52,12 @@ export async function launchBrowser(profileDir: string): Promise<Browser> {
     context.pages().forEach(watch);
     context.on('page', watch);
     const page = context.pages()[0] ?? await context.newPage();
+    // E2E_CPU_THROTTLE=4 slows the workbench's page down fourfold, to try the waits on a slow machine.
+    const throttle = Number(process.env.E2E_CPU_THROTTLE ?? 1);
+    if (throttle > 1) {
+        const session = await context.newCDPSession(page);
+        await session.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    }
     return {
         context, page, console: consoleEntries, pageErrors,
         async close() {

@@ -10,7 +10,7 @@ import type { AcoServices } from '../aco-module.js';
 import { formatCount, settledMoney } from '../format.js';
 import * as ast from '../generated/ast.js';
 import { lineOf } from '../model/build-model.js';
-import { analysisOf, checkAtLine, editorSettings } from './document-analysis.js';
+import { analysisOf, checkAtLine, editorSettings, hasErrors } from './document-analysis.js';
 
 /** Command identifiers shared with the VS Code client. */
 export const AcoCommands = {
@@ -29,6 +29,7 @@ export class AcoCodeLensProvider implements CodeLensProvider {
             return [];
         }
         const uri = document.uri.toString();
+        const broken = hasErrors(document);
         const lenses: CodeLens[] = [];
         for (const section of root.sections) {
             const cst = section.$cstNode;
@@ -37,10 +38,10 @@ export class AcoCodeLensProvider implements CodeLensProvider {
             }
             const range = { start: cst.range.start, end: cst.range.start };
             if (ast.isScenario(section)) {
-                const settlement = checkAtLine(analysis, lineOf(section));
+                const settlement = broken ? undefined : checkAtLine(analysis, lineOf(section));
                 const title = settlement
                     ? `${settlement.earned.isNegative() ? 'Owes' : 'Earned'} ${settledMoney(settlement.earned.abs(), analysis.model)}`
-                    : 'Cannot settle yet';
+                    : broken ? 'Fix the errors to settle' : 'Cannot settle yet';
                 const args = [uri, section.name];
                 lenses.push(
                     { range, command: { title, command: AcoCommands.explainScenario, arguments: args } },

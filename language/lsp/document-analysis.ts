@@ -60,3 +60,8 @@ export function checkAtLine(analysis: ContractAnalysis, line: number): Settlemen
     const index = analysis.scenarioIndexAtLine(line);
     return index >= 0 ? analysis.check(index) : undefined;
 }
+
+/** True when the document's last validation reported an error. */
+export function hasErrors(document: LangiumDocument): boolean {
+    return (document.diagnostics ?? []).some(d => d.severity === 1);
+}

@@ -16,7 +16,7 @@ import { lineOf } from '../model/build-model.js';
 import type { Settlement } from '../settlement/settlement-types.js';
 import type { MinimumRate } from '../model/contract-model.js';
 import { msspVariableMinimumRate } from '../settlement/presets.js';
-import { analysisOf, checkAtLine, drivingSettlement, editorSettings } from './document-analysis.js';
+import { analysisOf, checkAtLine, drivingSettlement, editorSettings, hasErrors } from './document-analysis.js';
 
 interface HintContext {
     analysis: ContractAnalysis;
@@ -32,7 +32,8 @@ export class AcoInlayHintProvider extends AbstractInlayHintProvider {
 
     override async getInlayHints(document: LangiumDocument, params: InlayHintParams, cancelToken?: CancellationToken): Promise<InlayHint[] | undefined> {
         const settings = await editorSettings(this.services);
-        if (!settings.inlayHints.enabled) {
+        // Figures settled from a contract with errors (a 175% sharing rate) would mislead.
+        if (!settings.inlayHints.enabled || hasErrors(document)) {
             return [];
         }
         const analysis = analysisOf(this.services, document);

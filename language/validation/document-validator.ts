@@ -1,12 +1,13 @@
 import {
     AstUtils, DefaultDocumentValidator, DefaultLinker, DocumentValidator, GrammarUtils, type AstNodeDescription,
-    type LangiumDocument, type LinkingError, type ReferenceInfo, type ValidationOptions
+    type LangiumDocument, type LinkingError, type ReferenceInfo, type ValidationAcceptor, type ValidationOptions
 } from 'langium';
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import type { AcoServices } from '../aco-module.js';
 import type { ContractAnalyzer } from '../analysis/contract-analysis.js';
 import * as ast from '../generated/ast.js';
 import { IssueCodes } from './issue-codes.js';
+import { checkExpectations } from './scenario-checks.js';
 
 /**
  * Gives syntax and reference errors stable codes like every other diagnostic, so the editor, the
@@ -24,7 +25,7 @@ export class AcoDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         if (!diagnostics.some(d => d.severity === DiagnosticSeverity.Error)) {
-            diagnostics.push(...this.unsettledScenarios(document));
+            diagnostics.push(...this.settlementChecks(document));
         }
         for (const diagnostic of diagnostics) {
             if (diagnostic.code === undefined) {
@@ -32,6 +33,22 @@ export class AcoDocumentValidator extends DefaultDocumentValidator {
             }
             diagnostic.source = 'aco';
         }
+        return diagnostics;
+    }
+
+    /**
+     * Checks that settle the contract, run only once it has no errors (a figure settled from a
+     * 175% sharing rate would mislead): failed `expect` lines, and scenarios that cannot settle.
+     */
+    private settlementChecks(document: LangiumDocument): Diagnostic[] {
+        const root = document.parseResult.value;
+        const analysis = this.analyzer.analyze(document);
+        if (!ast.isContract(root) || !analysis) {
+            return [];
+        }
+        const diagnostics = this.unsettledScenarios(document);
+        const accept: ValidationAcceptor = (severity, message, info) => diagnostics.push(this.toDiagnostic(severity, message, info));
+        checkExpectations(root, analysis, accept);
         return diagnostics;
     }
 

@@ -1,7 +1,9 @@
 /**
  * The one validator registry: which check runs on which node type. The checks themselves live in
  * files grouped by what they look at (values, structure, quality, sharing, the whole contract,
- * scenarios); every diagnostic code is in issue-codes.ts.
+ * scenarios); every diagnostic code is in issue-codes.ts. The checks that settle the contract
+ * (failed expectations, scenarios that cannot settle) run last, in AcoDocumentValidator, once no
+ * rule here has reported an error.
  */
 import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
 import * as ast from '../generated/ast.js';
@@ -11,7 +13,7 @@ import {
     checkCapitationDoubleCount, checkDistribution, checkPopulation, checkPresetOverrides, checkRiskTerms, checkTerm, checkUncertainty
 } from './contract-checks.js';
 import { checkMeasure, checkWeights } from './quality-checks.js';
-import { checkExpectations, checkScenarioShape } from './scenario-checks.js';
+import { checkScenarioShape } from './scenario-checks.js';
 import { checkSharingForm, checkSharingRate } from './sharing-checks.js';
 import {
     checkLossesLinesPlacement, checkProgram, checkSavingsLinesPlacement, checkSectionLines, checkSections, checkUniqueIds
@@ -77,6 +79,7 @@ export class AcoValidator {
         checkCapitationDoubleCount(contract, model, accept);
         checkUncertainty(contract, model, accept);
         checkPresetOverrides(contract, model, accept);
-        checkExpectations(contract, analysis, accept);
+        // Failed `expect` lines and unsettleable scenarios are checked after every other rule,
+        // and only when none reported an error: see AcoDocumentValidator.
     }
 }
