@@ -202,6 +202,21 @@ describe('aco simulate', () => {
 });
 
 describe('aco test', () => {
+    test('every example scenario carries expectations, and they all pass', () => {
+        const run = aco('test', path.join(root, 'examples'), '--format', 'json');
+        expect(run.code).toBe(0);
+        const files = (JSON.parse(run.stdout) as { files: Array<{ file: string; scenarios: Array<{ name: string; expectations: Array<{ passed: boolean }> }> }> }).files;
+        expect(files.length).toBeGreaterThanOrEqual(6);
+        for (const file of files) {
+            expect(file.scenarios.length, file.file).toBeGreaterThanOrEqual(2);
+            for (const scenario of file.scenarios) {
+                expect(scenario.expectations.length, `${file.file} "${scenario.name}"`).toBeGreaterThan(0);
+                expect(scenario.expectations.every(e => e.passed), `${file.file} "${scenario.name}"`).toBe(true);
+            }
+        }
+        expect(aco('test', path.join(root, 'examples')).stdout).toMatch(/^\d+ passed, 0 failed$/m);
+    });
+
     test('passing expectations exit 0 with a closing count', () => {
         const run = aco('test', 'spec.aco');
         expect(run.code).toBe(0);
