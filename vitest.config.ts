@@ -6,6 +6,9 @@ export default defineConfig({
         // Node 20 lacks Object.groupBy, which the parser needs (see language/polyfills.js).
         setupFiles: ['language/polyfills.js'],
         testTimeout: 60_000,
-        pool: 'forks'
+        pool: 'forks',
+        // A JSON report per Node version as well, so CI can print one total at the end.
+        reporters: ['default', 'json'],
+        outputFile: { json: `test-results/vitest-node${process.versions.node.split('.')[0]}.json` }
     }
 });

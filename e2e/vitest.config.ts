@@ -17,6 +17,8 @@ export default defineConfig({
         // with its own bounded timeouts, well inside these.
         testTimeout: 150_000,
         hookTimeout: 240_000,
-        teardownTimeout: 60_000
+        teardownTimeout: 60_000,
+        reporters: ['default', 'json'],
+        outputFile: { json: 'test-results/vitest-e2e.json' }
     }
 });
