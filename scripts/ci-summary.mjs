@@ -8,7 +8,8 @@ let failed = 0;
 for (const file of reports) {
     const report = JSON.parse(fs.readFileSync(`test-results/${file}`, 'utf-8'));
     passed += report.numPassedTests ?? 0;
-    failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+    // A file that fails to load has no failed tests but a failed suite: count it once.
+    failed += report.numFailedTests || report.numFailedTestSuites || 0;
     console.log(`${file}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
 }
 console.log(`${passed} passed, ${failed} failed`);
