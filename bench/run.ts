@@ -62,7 +62,8 @@ if (wanted('oracles')) {
     const cli = path.join(root, 'bin/aco.js');
     const time = (args: string[]): number => {
         const start = performance.now();
-        const run = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf-8', maxBuffer: 1 << 30 });
+        // As a user runs it (`npx aco`): the program itself, so its shebang's Node flags apply.
+        const run = spawnSync(cli, args, { encoding: 'utf-8', maxBuffer: 1 << 30 });
         if (run.status === 2) {
             throw new Error(run.stderr);
         }

@@ -41,7 +41,7 @@ export class ContractAnalysis {
             const scenario = this.model.scenarios[index];
             this.checked.set(index, scenario && this.attempt(index, () => settle(this.model, scenario, {
                 capitation: false,
-                distribution: scenario.expectations.some(e => e.kind === 'provider')
+                distribution: this.checkDivides(index)
             })));
         }
         return this.checked.get(index);
@@ -51,10 +51,18 @@ export class ContractAnalysis {
     settlement(index: number): Settlement | undefined {
         if (!this.full.has(index)) {
             const scenario = this.model.scenarios[index];
-            const failed = this.checked.has(index) && this.checked.get(index) === undefined;
-            this.full.set(index, scenario && !failed ? this.attempt(index, () => settle(this.model, scenario)) : undefined);
+            const checked = this.checked.get(index);
+            const failed = this.checked.has(index) && checked === undefined;
+            // Without capitation, and with the distribution already divided (or none), the check is the full record.
+            const complete = checked !== undefined && this.model.capitation.lines.length === 0 && (!this.model.distribution || this.checkDivides(index));
+            this.full.set(index, complete ? checked : scenario && !failed ? this.attempt(index, () => settle(this.model, scenario)) : undefined);
         }
         return this.full.get(index);
+    }
+
+    /** Whether the check of scenario `index` divides earned among providers (it does when a share is expected). */
+    private checkDivides(index: number): boolean {
+        return this.model.scenarios[index]?.expectations.some(e => e.kind === 'provider') ?? false;
     }
 
     /** Every scenario's full settlement, in order (undefined where one cannot be settled). */
