@@ -107,7 +107,7 @@ export interface LanguageBenchResult {
     smallGrowth: number;
 }
 
-export async function runLanguageBench(runs = 3): Promise<LanguageBenchResult> {
+export async function runLanguageBench(runs = 5): Promise<LanguageBenchResult> {
     const large = [largeContract(2000, 500, 1000)];
     const largeDouble = [largeContract(4000, 1000, 2000)];
     const small = Array.from({ length: 3000 }, (_, i) => smallContract(i));
