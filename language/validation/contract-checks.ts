@@ -50,6 +50,11 @@ export function checkPopulation(contract: ast.Contract, model: ContractModel, ac
             accept('error', message, { node: scenarios[0], keyword: 'scenario', code: IssueCodes.MissingBenchmark });
         }
     }
+    const benchmarkLine = lineIn(contract, ast.isPopulation, ast.isBenchmarkLine);
+    if (benchmark && benchmarkLine && benchmark.amount.isZero()) {
+        accept('error', 'A benchmark of zero leaves nothing to measure savings against.',
+            { node: benchmarkLine, property: 'amount', code: IssueCodes.MissingBenchmark });
+    }
     const perMember = (benchmark && benchmark.basis !== 'total')
         || model.scenarios.some(s => s.expenditure?.kind === 'per member per month')
         || model.capitation.lines.some(l => l.providerId === undefined);
@@ -131,6 +136,11 @@ export function checkRiskTerms(contract: ast.Contract, model: ContractModel, acc
         }
     }
     checkMinimumRates(contract, model, accept);
+    const complement = lossesSection?.lines.find(l => ast.isSharingRateLine(l) && l.floor !== undefined);
+    if (complement && model.losses?.sharing?.kind === 'complement' && model.savings.sharing?.kind === 'corridors') {
+        accept('error', '`1 - final sharing rate` is worked out from one savings sharing rate, but shared savings uses corridors: state the loss sharing rate.',
+            { node: complement, keyword: 'sharing', code: IssueCodes.ComplementNeedsRate });
+    }
 }
 
 function checkMinimumRates(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): void {
@@ -183,10 +193,18 @@ export function checkUncertainty(contract: ast.Contract, model: ContractModel, a
 }
 
 export function checkCapitationDoubleCount(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): void {
+    const capitation = contract.sections.find(ast.isCapitation);
+    // Capitation paid to a provider is rate × its attributed lives × months: it needs them.
+    for (const line of capitation?.lines.filter(ast.isCapitationRateLine) ?? []) {
+        const provider = line.provider?.ref;
+        if (provider && !provider.lines.some(ast.isAttributedLine)) {
+            accept('error', `Capitation is paid to ${provider.name} per attributed life, but ${provider.name} has no \`attributed\` lives.`,
+                { node: line, property: 'provider', code: IssueCodes.MissingAttributed });
+        }
+    }
     if (!model.population.benchmark) {
         return;
     }
-    const capitation = contract.sections.find(ast.isCapitation);
     for (const line of capitation?.lines.filter(ast.isCapitationRateLine) ?? []) {
         if (line.service === 'total') {
             accept('warning', 'Total-care capitation is paid on top of a benchmark that already covers those services: the same care is counted twice.',

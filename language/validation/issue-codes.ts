@@ -45,6 +45,7 @@ export const IssueCodes = {
     IncompleteUncertainty: 'incomplete-uncertainty',
     InvalidYear: 'invalid-year',
     CannotSettle: 'cannot-settle',
+    ComplementNeedsRate: 'complement-needs-rate',
     // Warnings: legal, but likely a mistake or a risk.
     BelowMinimumBeneficiaries: 'below-minimum-beneficiaries',
     MsrBelowVariation: 'msr-below-variation',
@@ -109,5 +110,6 @@ export const IssueHelp: Record<IssueCode, string> = {
     'missing-minimum-rate': 'A two-sided MSSP contract must state its elected minimum savings rate (used for losses too).',
     'incomplete-uncertainty': 'An uncertainty block needs an expenditure or savings distribution, and ranges that run from low to high.',
     'invalid-year': 'Performance years are counted from 1.',
-    'cannot-settle': 'The engine cannot settle this scenario; the message says what it lacks.'
+    'cannot-settle': 'The engine cannot settle this scenario; the message says what it lacks.',
+    'complement-needs-rate': 'A loss sharing rate of `1 - final sharing rate` needs one savings sharing rate, not corridors.'
 };

@@ -232,10 +232,27 @@ const cases: Case[] = [
         message: /REACH/, at: '2019'
     },
     {
-        rule: 'a scenario the engine cannot settle', code: 'cannot-settle', severity: 'error',
+        rule: 'a scenario the engine cannot settle (the safety net)', code: 'cannot-settle', severity: 'error',
+        bad: 'contract "V" {\n    program MSSP track 1 year 2018\n    population { benchmark $100,000,000 total }\n    scenario "s" { expenditure $95,000,000 total quality score 90% }\n}\n',
+        good: 'contract "V" {\n    program MSSP track 1 year 2018\n    population { assigned beneficiaries 9,000 benchmark $100,000,000 total }\n    scenario "s" { expenditure $95,000,000 total quality score 90% }\n}\n',
+        message: /Scenario "s" cannot be settled: A variable minimum savings rate needs the number of assigned beneficiaries/, at: 'program MSSP track 1 year 2018'
+    },
+    {
+        rule: 'capitation paid to a provider without attributed lives', code: 'missing-attributed', severity: 'error',
         bad: 'contract "C" {\n    population { assigned beneficiaries 6,000 benchmark $1,000 per member per month }\n    providers { provider A "a" { role other } }\n    capitation {\n        primary care $10 per member per month paid to A\n    }\n    shared savings { minimum savings rate 3% sharing rate 50% }\n    scenario "s" { savings 4% }\n}\n',
         good: 'contract "C" {\n    population { assigned beneficiaries 6,000 benchmark $1,000 per member per month }\n    providers { provider A "a" { role other attributed 100 } }\n    capitation {\n        primary care $10 per member per month paid to A\n    }\n    shared savings { minimum savings rate 3% sharing rate 50% }\n    scenario "s" { savings 4% }\n}\n',
-        message: /Scenario "s" cannot be settled: Capitation paid to A needs its attributed lives/, at: 'primary care $10 per member per month paid to A'
+        message: /Capitation is paid to A per attributed life, but A has no `attributed` lives/, at: 'A'
+    },
+    {
+        rule: 'a zero benchmark', code: 'missing-benchmark', severity: 'error',
+        bad: build({ population: 'population { assigned beneficiaries 12,500 benchmark $0 per member per month }' }), good: build(),
+        message: /benchmark of zero/, at: '$0'
+    },
+    {
+        rule: 'a complement loss rate with savings corridors', code: 'complement-needs-rate', severity: 'error',
+        bad: build({ savings: 'shared savings { minimum savings rate 2% corridor up to 25% share 100% corridor over 25% share 50% cap 20% of benchmark }' }),
+        good: build({ savings: 'shared savings { minimum savings rate 2% corridor up to 25% share 100% corridor over 25% share 50% cap 20% of benchmark }', losses: 'shared losses { minimum loss rate 2% sharing rate 40% cap 15% of benchmark }' }),
+        message: /worked out from one savings sharing rate, but shared savings uses corridors/, at: 'sharing'
     },
     {
         rule: 'an uncertainty block that draws no expenditure', code: 'incomplete-uncertainty', severity: 'error',
