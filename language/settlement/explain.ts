@@ -61,3 +61,9 @@ export function countText(count: Dec): string {
 export function origin(term: Sourced | undefined): string {
     return term?.fromPreset ? ' (program preset)' : '';
 }
+
+/** "the first dollar" (or pound, or euro): where sharing starts when no minimum rate holds it back. */
+export function firstUnitText(currency: string): string {
+    const unit: Record<string, string> = { USD: 'dollar', GBP: 'pound', EUR: 'euro' };
+    return `the first ${unit[currency] ?? 'unit'}`;
+}

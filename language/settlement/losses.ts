@@ -12,7 +12,7 @@ import { Dec, ONE, ZERO } from '../decimal.js';
 import type { ContractModel, LossSharing, QualityAdjustment, Rated, ScenarioTerms } from '../model/contract-model.js';
 import { corridorSteps, splitIntoCorridors } from './corridors.js';
 import { SettlementError } from './errors.js';
-import { moneyText, origin, percentText } from './explain.js';
+import { moneyText, origin, percentText, firstUnitText } from './explain.js';
 import { minimumRateSource, resolveMinimumRate, type ResolvedMinimumRate } from './minimum-rate.js';
 import type { YearPosition } from './savings.js';
 import { addStep, type Steps } from './waterfall.js';
@@ -121,7 +121,7 @@ export function oweLosses(
     const result: OwedLosses = { owed: ZERO, minimumRate: minimum?.rate };
 
     if (!minimum) {
-        addStep(steps, 'minimum loss rate', () => `${opening}; no minimum loss rate applies, so losses are shared from the first dollar.`, rules.line, {
+        addStep(steps, 'minimum loss rate', () => `${opening}; no minimum loss rate applies, so losses are shared from ${firstUnitText(currency)}.`, rules.line, {
             rate: ZERO
         });
     } else if (lossRate.lessThan(minimum.rate)) {
@@ -138,7 +138,7 @@ export function oweLosses(
         addStep(
             steps,
             'minimum loss rate',
-            () => `${opening}, ${relation} the ${percentText(minimum.rate)} minimum loss rate${minimumRateSource(minimum)}, so losses are shared from the first dollar.`,
+            () => `${opening}, ${relation} the ${percentText(minimum.rate)} minimum loss rate${minimumRateSource(minimum)}, so losses are shared from ${firstUnitText(currency)}.`,
             minimum.line,
             { rate: minimum.rate }
         );

@@ -10,7 +10,7 @@
 import { ONE, ZERO, type Dec } from '../decimal.js';
 import type { ContractModel, QualityAdjustment, Rated, SavingsSharing, SharingBasis } from '../model/contract-model.js';
 import { corridorSteps, splitIntoCorridors } from './corridors.js';
-import { moneyText, origin, percentText } from './explain.js';
+import { moneyText, origin, percentText, firstUnitText } from './explain.js';
 import { minimumRateSource, resolveMinimumRate, type ResolvedMinimumRate } from './minimum-rate.js';
 import { addStep, type Steps } from './waterfall.js';
 
@@ -77,7 +77,7 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
         addStep(
             steps,
             'minimum savings rate',
-            () => `${opening}; no minimum savings rate applies, so savings are shared from the first dollar.`,
+            () => `${opening}; no minimum savings rate applies, so savings are shared from ${firstUnitText(currency)}.`,
             rules.basisLine,
             { amount: basis, rate: ZERO }
         );
@@ -94,7 +94,7 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
         const relation = rate.equals(minimum.rate) ? 'equal to' : 'above';
         const consequence = aboveMinimum
             ? `so the savings above ${money(threshold)} are shared: ${money(basis)}`
-            : 'so savings are shared from the first dollar';
+            : `so savings are shared from ${firstUnitText(currency)}`;
         addStep(
             steps,
             'minimum savings rate',
