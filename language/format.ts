@@ -16,17 +16,26 @@ function groupThousands(whole: string): string {
     return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/**
+ * |value| with thousands separators and between `min` and `max` decimals, trailing zeros beyond
+ * `min` trimmed: `fixedDigits(4725000, 2, 6)` → `4,725,000.00`, `2135818.125` → `2,135,818.125`.
+ */
+export function fixedDigits(value: Dec, min: number, max: number): string {
+    const [whole, fraction = ''] = value.abs().toFixed(max).split('.');
+    let end = fraction.length;
+    while (end > min && fraction.charCodeAt(end - 1) === 48 /* 0 */) {
+        end--;
+    }
+    const kept = fraction.slice(0, end);
+    return groupThousands(whole) + (kept ? `.${kept}` : '');
+}
+
 /** `-2135818.125` → `-$2,135,818.125`: every digit kept; pass a rounded amount to show cents. */
 export function formatMoney(amount: Dec, currency = 'USD', places?: number): string {
     const fixed = places === undefined ? amount.abs().toFixed() : amount.abs().toFixed(places);
     const [whole, fraction] = fixed.split('.');
     const body = groupThousands(whole) + (fraction ? `.${fraction}` : '');
     return `${amount.isNegative() && !amount.isZero() ? '-' : ''}${currencySymbol(currency)}${body}`;
-}
-
-/** Money as the contract shows it: two places, or none when rounding to whole units. */
-export function formatSettledMoney(amount: Dec, currency = 'USD', wholeUnits = false): string {
-    return formatMoney(amount, currency, wholeUnits ? 0 : 2);
 }
 
 /** `0.46125` → `46.125%` (exact, no rounding; at most `places` decimals when given). */

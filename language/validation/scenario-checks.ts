@@ -4,7 +4,7 @@
  */
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
-import { formatSettledMoney } from '../format.js';
+import { settledMoney } from '../format.js';
 import type { ContractAnalysis } from '../analysis/contract-analysis.js';
 import { IssueCodes } from './issue-codes.js';
 
@@ -35,8 +35,7 @@ export function checkScenarioShape(scenario: ast.Scenario, accept: ValidationAcc
 /** Warns on each `expect` line whose figure differs from the settlement, showing the computed one. */
 export function checkExpectations(contract: ast.Contract, analysis: ContractAnalysis, accept: ValidationAcceptor): void {
     const scenarios = contract.sections.filter(ast.isScenario);
-    const currency = analysis.model.currency;
-    const whole = analysis.model.rounding.unit === 'whole units';
+    const model = analysis.model;
     scenarios.forEach((scenario, index) => {
         const hasExpectations = analysis.model.scenarios[index]?.expectations.length;
         const settlement = hasExpectations ? analysis.check(index) : undefined;
@@ -52,12 +51,12 @@ export function checkExpectations(contract: ast.Contract, analysis: ContractAnal
             if (!line) {
                 continue;
             }
-            const actual = formatSettledMoney(result.actual, currency, whole);
-            const expected = formatSettledMoney(result.expected, currency, whole);
+            const actual = settledMoney(result.actual, model);
+            const expected = settledMoney(result.expected, model);
             const what = result.kind === 'earned' ? 'earns' : `pays provider ${result.providerId}`;
             accept('warning', `Expected ${expected}, but scenario "${scenario.name}" ${what} ${actual}.`, {
                 node: line, property: 'amount', code: IssueCodes.ExpectationFailed,
-                data: { code: IssueCodes.ExpectationFailed, actual: result.actual.toFixed(whole ? 0 : 2), replacement: actual }
+                data: { code: IssueCodes.ExpectationFailed, replacement: actual }
             });
         }
     });
