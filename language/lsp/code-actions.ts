@@ -150,33 +150,28 @@ function referencedName(document: LangiumDocument, diagnostic: Diagnostic): stri
     return document.textDocument.getText(diagnostic.range);
 }
 
-const declareProvider: Fix = (diagnostic, node, document) => {
-    const contract = AstUtils.getContainerOfType(node, ast.isContract);
-    const id = referencedName(document, diagnostic);
-    if (!contract || !/^[_a-zA-Z]\w*$/.test(id)) {
-        return [];
-    }
-    const providers = contract.sections.find(ast.isProviders);
-    const declaration = `provider ${id} "${id}" {\n    role other\n}`;
-    const edit = providers
-        ? appendToBlock(document, providers, declaration.replace(/\n/g, `\n${indentOf(document, providers)}    `))
-        : appendSection(contract, `providers {\n    ${declaration.replace(/\n/g, '\n    ')}\n}`);
-    return edit ? [action(`Declare provider ${id}`, diagnostic, document, [edit])] : [];
-};
+/**
+ * Declares an unknown ID where such IDs live: `what` names the kind, `section` finds (or names)
+ * its section, and `body` is the declaration's lines.
+ */
+function declareId(what: 'provider' | 'measure', sectionKeyword: string, findSection: (contract: ast.Contract) => AstNode | undefined, body: string): Fix {
+    return (diagnostic, node, document) => {
+        const contract = AstUtils.getContainerOfType(node, ast.isContract);
+        const id = referencedName(document, diagnostic);
+        if (!contract || !/^[_a-zA-Z]\w*$/.test(id)) {
+            return [];
+        }
+        const section = findSection(contract);
+        const declaration = `${what} ${id} "${id}" {\n${body}\n}`;
+        const edit = section
+            ? appendToBlock(document, section, declaration.replace(/\n/g, `\n${indentOf(document, section)}    `))
+            : appendSection(contract, `${sectionKeyword} {\n    ${declaration.replace(/\n/g, '\n    ')}\n}`);
+        return edit ? [action(`Declare ${what} ${id}`, diagnostic, document, [edit])] : [];
+    };
+}
 
-const declareMeasure: Fix = (diagnostic, node, document) => {
-    const contract = AstUtils.getContainerOfType(node, ast.isContract);
-    const id = referencedName(document, diagnostic);
-    if (!contract || !/^[_a-zA-Z]\w*$/.test(id)) {
-        return [];
-    }
-    const quality = contract.sections.find(ast.isQuality);
-    const declaration = `measure ${id} "${id}" {\n    target 80%\n    weight 0%\n}`;
-    const edit = quality
-        ? appendToBlock(document, quality, declaration.replace(/\n/g, `\n${indentOf(document, quality)}    `))
-        : appendSection(contract, `quality {\n    ${declaration.replace(/\n/g, '\n    ')}\n}`);
-    return edit ? [action(`Declare measure ${id}`, diagnostic, document, [edit])] : [];
-};
+const declareProvider = declareId('provider', 'providers', contract => contract.sections.find(ast.isProviders), '    role other');
+const declareMeasure = declareId('measure', 'quality', contract => contract.sections.find(ast.isQuality), '    target 80%\n    weight 0%');
 
 const addBenchmark: Fix = (diagnostic, node, document) => {
     const contract = AstUtils.getContainerOfType(node, ast.isContract);

@@ -233,8 +233,12 @@ function cancelled(signal: MonteCarloOptions['signal']): boolean {
     return typeof signal === 'function' ? signal() : signal.aborted;
 }
 
-/** Runs the whole simulation in one go (checking for cancellation between chunks). */
-export function runMonteCarlo(model: ContractModel, options: MonteCarloOptions = {}): MonteCarloResult {
+/**
+ * The simulation in chunks, checking for cancellation and reporting progress after each; it
+ * yields between chunks so the async runner can let other work in. Both runners drive this one
+ * loop, so the same seed gives the same result either way.
+ */
+function* runInChunks(model: ContractModel, options: MonteCarloOptions): Generator<void, MonteCarloResult> {
     const run = new MonteCarloRun(model, options);
     const chunk = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK);
     while (!run.finished) {
@@ -243,8 +247,22 @@ export function runMonteCarlo(model: ContractModel, options: MonteCarloOptions =
         }
         run.runChunk(chunk);
         options.onProgress?.(run.done, run.trials);
+        if (!run.finished) {
+            yield;
+        }
     }
     return run.report(options.bins ?? 40);
+}
+
+/** Runs the whole simulation in one go (checking for cancellation between chunks). */
+export function runMonteCarlo(model: ContractModel, options: MonteCarloOptions = {}): MonteCarloResult {
+    const steps = runInChunks(model, options);
+    for (;;) {
+        const next = steps.next();
+        if (next.done) {
+            return next.value;
+        }
+    }
 }
 
 /** Lets pending I/O (editor requests) run between chunks. */
@@ -260,20 +278,12 @@ function yieldToEventLoop(): Promise<void> {
 
 /** As `runMonteCarlo`, yielding to the event loop between chunks; the same seed gives the same result. */
 export async function runMonteCarloAsync(model: ContractModel, options: MonteCarloOptions = {}): Promise<MonteCarloResult> {
-    const run = new MonteCarloRun(model, options);
-    const chunk = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK);
-    while (!run.finished) {
-        if (cancelled(options.signal)) {
-            throw new MonteCarloCancelledError(run.done);
+    const steps = runInChunks(model, options);
+    for (;;) {
+        const next = steps.next();
+        if (next.done) {
+            return next.value;
         }
-        run.runChunk(chunk);
-        options.onProgress?.(run.done, run.trials);
-        if (!run.finished) {
-            await yieldToEventLoop();
-            if (cancelled(options.signal)) {
-                throw new MonteCarloCancelledError(run.done);
-            }
-        }
+        await yieldToEventLoop();
     }
-    return run.report(options.bins ?? 40);
 }
