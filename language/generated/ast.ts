@@ -30,12 +30,15 @@ export type AcoKeywordNames =
     | "above"
     | "aco"
     | "adjustment"
+    | "alternative"
     | "and"
+    | "applies"
     | "assigned"
     | "attributed"
     | "attribution"
     | "back"
     | "basis"
+    | "below"
     | "benchmark"
     | "beneficiaries"
     | "better"
@@ -44,6 +47,7 @@ export type AcoKeywordNames =
     | "cap"
     | "capitation"
     | "care"
+    | "category"
     | "cents"
     | "contract"
     | "corridor"
@@ -54,6 +58,7 @@ export type AcoKeywordNames =
     | "earned"
     | "end"
     | "equally"
+    | "equity"
     | "expect"
     | "expenditure"
     | "final"
@@ -63,8 +68,12 @@ export type AcoKeywordNames =
     | "forgiven"
     | "gate"
     | "global"
+    | "guardrail"
+    | "half"
     | "half-even"
     | "half-up"
+    | "health"
+    | "high"
     | "higher"
     | "hospital"
     | "infrastructure"
@@ -72,6 +81,7 @@ export type AcoKeywordNames =
     | "lives"
     | "loss"
     | "losses"
+    | "low"
     | "lower"
     | "mean"
     | "measure"
@@ -149,6 +159,36 @@ export type AcoKeywordNames =
     | "}";
 
 export type AcoTokenNames = AcoTerminalNames | AcoKeywordNames;
+
+export interface AlternativeStandardLine extends langium.AstNode {
+    readonly $container: Quality;
+    readonly $type: 'AlternativeStandardLine';
+    scaled: boolean;
+}
+
+export const AlternativeStandardLine = {
+    $type: 'AlternativeStandardLine',
+    scaled: 'scaled'
+} as const;
+
+export function isAlternativeStandardLine(item: unknown): item is AlternativeStandardLine {
+    return reflection.isInstance(item, AlternativeStandardLine.$type);
+}
+
+export interface AlternativeStandardVerdictLine extends langium.AstNode {
+    readonly $container: Scenario;
+    readonly $type: 'AlternativeStandardVerdictLine';
+    verdict: 'met' | 'not';
+}
+
+export const AlternativeStandardVerdictLine = {
+    $type: 'AlternativeStandardVerdictLine',
+    verdict: 'verdict'
+} as const;
+
+export function isAlternativeStandardVerdictLine(item: unknown): item is AlternativeStandardVerdictLine {
+    return reflection.isInstance(item, AlternativeStandardVerdictLine.$type);
+}
 
 export interface AssignedLine extends langium.AstNode {
     readonly $container: Population;
@@ -482,6 +522,53 @@ export function isExpenditureLine(item: unknown): item is ExpenditureLine {
     return reflection.isInstance(item, ExpenditureLine.$type);
 }
 
+export interface GuardrailLine extends langium.AstNode {
+    readonly $container: Scenario;
+    readonly $type: 'GuardrailLine';
+    applies: boolean;
+}
+
+export const GuardrailLine = {
+    $type: 'GuardrailLine',
+    applies: 'applies'
+} as const;
+
+export function isGuardrailLine(item: unknown): item is GuardrailLine {
+    return reflection.isInstance(item, GuardrailLine.$type);
+}
+
+export interface HalfRateLine extends langium.AstNode {
+    readonly $container: SharedSavings;
+    readonly $type: 'HalfRateLine';
+    half: boolean;
+}
+
+export const HalfRateLine = {
+    $type: 'HalfRateLine',
+    half: 'half'
+} as const;
+
+export function isHalfRateLine(item: unknown): item is HalfRateLine {
+    return reflection.isInstance(item, HalfRateLine.$type);
+}
+
+export interface HealthEquityLine extends langium.AstNode {
+    readonly $container: Population;
+    readonly $type: 'HealthEquityLine';
+    amount: string;
+    basis: 'per' | 'total';
+}
+
+export const HealthEquityLine = {
+    $type: 'HealthEquityLine',
+    amount: 'amount',
+    basis: 'basis'
+} as const;
+
+export function isHealthEquityLine(item: unknown): item is HealthEquityLine {
+    return reflection.isInstance(item, HealthEquityLine.$type);
+}
+
 export interface LossesForgivenLine extends langium.AstNode {
     readonly $container: Scenario;
     readonly $type: 'LossesForgivenLine';
@@ -615,10 +702,10 @@ export function isMinimumSavingsRateLine(item: unknown): item is MinimumSavingsR
     return reflection.isInstance(item, MinimumSavingsRateLine.$type);
 }
 
-export type Name = 'BASIC' | 'ENHANCED' | 'MSSP' | 'REACH' | 'above' | 'aco' | 'adjustment' | 'and' | 'assigned' | 'attributed' | 'attribution' | 'back' | 'basis' | 'benchmark' | 'beneficiaries' | 'better' | 'between' | 'by' | 'cap' | 'capitation' | 'care' | 'cents' | 'contract' | 'corridor' | 'currency' | 'discount' | 'distribution' | 'dollar' | 'earned' | 'end' | 'equally' | 'expect' | 'expenditure' | 'final' | 'first' | 'fixed' | 'for' | 'forgiven' | 'gate' | 'global' | 'higher' | 'hospital' | 'infrastructure' | 'is' | 'lives' | 'loss' | 'losses' | 'lower' | 'mean' | 'measure' | 'member' | 'met' | 'minimum' | 'month' | 'months' | 'none' | 'normal' | 'not' | 'npi' | 'of' | 'other' | 'over' | 'paid' | 'participant' | 'parties' | 'payer' | 'per' | 'performance' | 'population' | 'primary' | 'professional' | 'program' | 'prospective' | 'provider' | 'providers' | 'quality' | 'rate' | 'receives' | 'reduced' | 'remainder' | 'reserve' | 'result' | 'retrospective' | 'revenue' | 'role' | 'rounding' | 'savings' | 'scaled' | 'scenario' | 'score' | 'sd' | 'seed' | 'sequestration' | 'share' | 'shared' | 'shares' | 'sharing' | 'specialist' | 'specialty' | 'standard' | 'start' | 'target' | 'term' | 'threshold' | 'tin' | 'to' | 'total' | 'track' | 'trend' | 'trials' | 'uncertainty' | 'uniform' | 'units' | 'up' | 'variable' | 'weight' | 'whole' | 'withhold' | 'within' | 'year' | string;
+export type Name = 'BASIC' | 'ENHANCED' | 'MSSP' | 'REACH' | 'above' | 'aco' | 'adjustment' | 'alternative' | 'and' | 'applies' | 'assigned' | 'attributed' | 'attribution' | 'back' | 'basis' | 'below' | 'benchmark' | 'beneficiaries' | 'better' | 'between' | 'by' | 'cap' | 'capitation' | 'care' | 'category' | 'cents' | 'contract' | 'corridor' | 'currency' | 'discount' | 'distribution' | 'dollar' | 'earned' | 'end' | 'equally' | 'equity' | 'expect' | 'expenditure' | 'final' | 'first' | 'fixed' | 'for' | 'forgiven' | 'gate' | 'global' | 'guardrail' | 'half' | 'health' | 'high' | 'higher' | 'hospital' | 'infrastructure' | 'is' | 'lives' | 'loss' | 'losses' | 'low' | 'lower' | 'mean' | 'measure' | 'member' | 'met' | 'minimum' | 'month' | 'months' | 'none' | 'normal' | 'not' | 'npi' | 'of' | 'other' | 'over' | 'paid' | 'participant' | 'parties' | 'payer' | 'per' | 'performance' | 'population' | 'primary' | 'professional' | 'program' | 'prospective' | 'provider' | 'providers' | 'quality' | 'rate' | 'receives' | 'reduced' | 'remainder' | 'reserve' | 'result' | 'retrospective' | 'revenue' | 'role' | 'rounding' | 'savings' | 'scaled' | 'scenario' | 'score' | 'sd' | 'seed' | 'sequestration' | 'share' | 'shared' | 'shares' | 'sharing' | 'specialist' | 'specialty' | 'standard' | 'start' | 'target' | 'term' | 'threshold' | 'tin' | 'to' | 'total' | 'track' | 'trend' | 'trials' | 'uncertainty' | 'uniform' | 'units' | 'up' | 'variable' | 'weight' | 'whole' | 'withhold' | 'within' | 'year' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'aco' || item === 'payer' || item === 'start' || item === 'end' || item === 'term' || item === 'year' || item === 'months' || item === 'month' || item === 'member' || item === 'total' || item === 'primary' || item === 'care' || item === 'specialty' || item === 'specialist' || item === 'hospital' || item === 'other' || item === 'role' || item === 'share' || item === 'tin' || item === 'npi' || item === 'attributed' || item === 'attribution' || item === 'prospective' || item === 'retrospective' || item === 'assigned' || item === 'beneficiaries' || item === 'minimum' || item === 'benchmark' || item === 'discount' || item === 'trend' || item === 'withhold' || item === 'earned' || item === 'back' || item === 'quality' || item === 'savings' || item === 'losses' || item === 'loss' || item === 'rate' || item === 'variable' || item === 'final' || item === 'between' || item === 'and' || item === 'corridor' || item === 'up' || item === 'to' || item === 'over' || item === 'adjustment' || item === 'scaled' || item === 'gate' || item === 'none' || item === 'sharing' || item === 'basis' || item === 'first' || item === 'dollar' || item === 'above' || item === 'cap' || item === 'of' || item === 'revenue' || item === 'sequestration' || item === 'participant' || item === 'standard' || item === 'measure' || item === 'lower' || item === 'higher' || item === 'is' || item === 'better' || item === 'threshold' || item === 'target' || item === 'weight' || item === 'reserve' || item === 'for' || item === 'infrastructure' || item === 'remainder' || item === 'equally' || item === 'by' || item === 'lives' || item === 'fixed' || item === 'shares' || item === 'scenario' || item === 'expenditure' || item === 'result' || item === 'score' || item === 'met' || item === 'not' || item === 'reduced' || item === 'forgiven' || item === 'expect' || item === 'provider' || item === 'receives' || item === 'within' || item === 'uncertainty' || item === 'normal' || item === 'mean' || item === 'sd' || item === 'uniform' || item === 'trials' || item === 'seed' || item === 'paid' || item === 'global' || item === 'professional' || item === 'track' || item === 'performance' || item === 'program' || item === 'currency' || item === 'rounding' || item === 'cents' || item === 'whole' || item === 'units' || item === 'parties' || item === 'population' || item === 'providers' || item === 'capitation' || item === 'shared' || item === 'distribution' || item === 'per' || item === 'MSSP' || item === 'REACH' || item === 'BASIC' || item === 'ENHANCED' || item === 'contract' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'aco' || item === 'payer' || item === 'start' || item === 'end' || item === 'term' || item === 'year' || item === 'months' || item === 'month' || item === 'member' || item === 'total' || item === 'primary' || item === 'care' || item === 'specialty' || item === 'specialist' || item === 'hospital' || item === 'other' || item === 'role' || item === 'share' || item === 'tin' || item === 'npi' || item === 'attributed' || item === 'attribution' || item === 'prospective' || item === 'retrospective' || item === 'assigned' || item === 'beneficiaries' || item === 'minimum' || item === 'benchmark' || item === 'discount' || item === 'trend' || item === 'withhold' || item === 'earned' || item === 'back' || item === 'quality' || item === 'savings' || item === 'losses' || item === 'loss' || item === 'rate' || item === 'variable' || item === 'final' || item === 'between' || item === 'and' || item === 'corridor' || item === 'up' || item === 'to' || item === 'over' || item === 'adjustment' || item === 'scaled' || item === 'gate' || item === 'none' || item === 'sharing' || item === 'basis' || item === 'first' || item === 'dollar' || item === 'above' || item === 'cap' || item === 'of' || item === 'revenue' || item === 'sequestration' || item === 'participant' || item === 'standard' || item === 'measure' || item === 'lower' || item === 'higher' || item === 'is' || item === 'better' || item === 'threshold' || item === 'target' || item === 'weight' || item === 'reserve' || item === 'for' || item === 'infrastructure' || item === 'remainder' || item === 'equally' || item === 'by' || item === 'lives' || item === 'fixed' || item === 'shares' || item === 'scenario' || item === 'expenditure' || item === 'result' || item === 'score' || item === 'met' || item === 'not' || item === 'reduced' || item === 'forgiven' || item === 'expect' || item === 'provider' || item === 'receives' || item === 'within' || item === 'uncertainty' || item === 'normal' || item === 'mean' || item === 'sd' || item === 'uniform' || item === 'trials' || item === 'seed' || item === 'paid' || item === 'global' || item === 'professional' || item === 'track' || item === 'performance' || item === 'program' || item === 'currency' || item === 'rounding' || item === 'cents' || item === 'whole' || item === 'units' || item === 'parties' || item === 'population' || item === 'providers' || item === 'capitation' || item === 'shared' || item === 'distribution' || item === 'per' || item === 'MSSP' || item === 'REACH' || item === 'BASIC' || item === 'ENHANCED' || item === 'contract' || item === 'category' || item === 'low' || item === 'high' || item === 'health' || item === 'equity' || item === 'below' || item === 'half' || item === 'alternative' || item === 'guardrail' || item === 'applies' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface NpiLine extends langium.AstNode {
@@ -713,7 +800,7 @@ export function isPopulation(item: unknown): item is Population {
     return reflection.isInstance(item, Population.$type);
 }
 
-export type PopulationLine = AssignedLine | AttributionLine | BenchmarkLine | DiscountLine | MemberMonthsLine | MinimumAssignedLine | TrendLine;
+export type PopulationLine = AssignedLine | AttributionLine | BenchmarkLine | DiscountLine | HealthEquityLine | MemberMonthsLine | MinimumAssignedLine | RevenueCategoryLine | TrendLine;
 
 export const PopulationLine = {
     $type: 'PopulationLine'
@@ -841,7 +928,7 @@ export function isQualityDistributionLine(item: unknown): item is QualityDistrib
     return reflection.isInstance(item, QualityDistributionLine.$type);
 }
 
-export type QualityLine = Measure | StandardLine;
+export type QualityLine = AlternativeStandardLine | Measure | StandardLine;
 
 export const QualityLine = {
     $type: 'QualityLine'
@@ -943,6 +1030,21 @@ export function isResultLine(item: unknown): item is ResultLine {
     return reflection.isInstance(item, ResultLine.$type);
 }
 
+export interface RevenueCategoryLine extends langium.AstNode {
+    readonly $container: Population;
+    readonly $type: 'RevenueCategoryLine';
+    category: 'high' | 'low';
+}
+
+export const RevenueCategoryLine = {
+    $type: 'RevenueCategoryLine',
+    category: 'category'
+} as const;
+
+export function isRevenueCategoryLine(item: unknown): item is RevenueCategoryLine {
+    return reflection.isInstance(item, RevenueCategoryLine.$type);
+}
+
 export interface RoleLine extends langium.AstNode {
     readonly $container: Provider;
     readonly $type: 'RoleLine';
@@ -1007,7 +1109,7 @@ export function isSavingsLine(item: unknown): item is SavingsLine {
     return reflection.isInstance(item, SavingsLine.$type);
 }
 
-export type SavingsTermLine = CapLine | CorridorLine | MinimumLossRateLine | MinimumSavingsRateLine | ParticipantRevenueLine | QualityAdjustmentLine | QualityWithholdLine | SequestrationLine | SharingBasisLine | SharingRateLine;
+export type SavingsTermLine = CapLine | CorridorLine | HalfRateLine | MinimumLossRateLine | MinimumSavingsRateLine | ParticipantRevenueLine | QualityAdjustmentLine | QualityWithholdLine | SequestrationLine | SharingBasisLine | SharingRateLine;
 
 export const SavingsTermLine = {
     $type: 'SavingsTermLine'
@@ -1034,7 +1136,7 @@ export function isScenario(item: unknown): item is Scenario {
     return reflection.isInstance(item, Scenario.$type);
 }
 
-export type ScenarioLine = ExpectEarnedLine | ExpectProviderLine | ExpenditureLine | LossesForgivenLine | LossesReducedLine | QualityScoreLine | QualityStandardLine | ResultLine | SavingsLine | YearLine;
+export type ScenarioLine = AlternativeStandardVerdictLine | ExpectEarnedLine | ExpectProviderLine | ExpenditureLine | GuardrailLine | LossesForgivenLine | LossesReducedLine | QualityScoreLine | QualityStandardLine | ResultLine | SavingsLine | YearLine;
 
 export const ScenarioLine = {
     $type: 'ScenarioLine'
@@ -1372,6 +1474,8 @@ export function isYearLine(item: unknown): item is YearLine {
 }
 
 export type AcoAstType = {
+    AlternativeStandardLine: AlternativeStandardLine
+    AlternativeStandardVerdictLine: AlternativeStandardVerdictLine
     AssignedLine: AssignedLine
     AttributedLine: AttributedLine
     AttributionLine: AttributionLine
@@ -1393,6 +1497,9 @@ export type AcoAstType = {
     ExpectProviderLine: ExpectProviderLine
     ExpenditureDistributionLine: ExpenditureDistributionLine
     ExpenditureLine: ExpenditureLine
+    GuardrailLine: GuardrailLine
+    HalfRateLine: HalfRateLine
+    HealthEquityLine: HealthEquityLine
     LossTermLine: LossTermLine
     LossesForgivenLine: LossesForgivenLine
     LossesReducedLine: LossesReducedLine
@@ -1423,6 +1530,7 @@ export type AcoAstType = {
     RemainderLine: RemainderLine
     ReserveLine: ReserveLine
     ResultLine: ResultLine
+    RevenueCategoryLine: RevenueCategoryLine
     RoleLine: RoleLine
     RoundingLine: RoundingLine
     SavingsDistributionLine: SavingsDistributionLine
@@ -1456,6 +1564,25 @@ export type AcoAstType = {
 
 export class AcoAstReflection extends langium.AbstractAstReflection {
     override readonly types = {
+        AlternativeStandardLine: {
+            name: AlternativeStandardLine.$type,
+            properties: {
+                scaled: {
+                    name: AlternativeStandardLine.scaled,
+                    defaultValue: false
+                }
+            },
+            superTypes: [QualityLine.$type]
+        },
+        AlternativeStandardVerdictLine: {
+            name: AlternativeStandardVerdictLine.$type,
+            properties: {
+                verdict: {
+                    name: AlternativeStandardVerdictLine.verdict
+                }
+            },
+            superTypes: [ScenarioLine.$type]
+        },
         AssignedLine: {
             name: AssignedLine.$type,
             properties: {
@@ -1695,6 +1822,38 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ScenarioLine.$type]
+        },
+        GuardrailLine: {
+            name: GuardrailLine.$type,
+            properties: {
+                applies: {
+                    name: GuardrailLine.applies,
+                    defaultValue: false
+                }
+            },
+            superTypes: [ScenarioLine.$type]
+        },
+        HalfRateLine: {
+            name: HalfRateLine.$type,
+            properties: {
+                half: {
+                    name: HalfRateLine.half,
+                    defaultValue: false
+                }
+            },
+            superTypes: [SavingsTermLine.$type]
+        },
+        HealthEquityLine: {
+            name: HealthEquityLine.$type,
+            properties: {
+                amount: {
+                    name: HealthEquityLine.amount
+                },
+                basis: {
+                    name: HealthEquityLine.basis
+                }
+            },
+            superTypes: [PopulationLine.$type]
         },
         LossTermLine: {
             name: LossTermLine.$type,
@@ -2020,6 +2179,15 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ScenarioLine.$type]
+        },
+        RevenueCategoryLine: {
+            name: RevenueCategoryLine.$type,
+            properties: {
+                category: {
+                    name: RevenueCategoryLine.category
+                }
+            },
+            superTypes: [PopulationLine.$type]
         },
         RoleLine: {
             name: RoleLine.$type,

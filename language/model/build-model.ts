@@ -6,7 +6,7 @@
 import type { AstNode } from 'langium';
 import * as ast from '../generated/ast.js';
 import { Dec } from '../decimal.js';
-import { presetTerms } from '../settlement/presets.js';
+import { presetHalfRate, presetTerms } from '../settlement/presets.js';
 import type {
     CapitationService, ContractModel, Corridor, ExpenditureTerm, Expectation, LossSharing, LossTerms, MeasureTerm,
     MinimumRate, MsspTrack, ProgramPreset, ProviderRole, ProviderTerm, QualityAdjustment, Rated, SavingsSharing,
@@ -28,6 +28,14 @@ function dec(value: string | undefined): Dec | undefined {
     } catch {
         return undefined;
     }
+}
+
+function sourcedLine(node: AstNode | undefined): { line: number } | undefined {
+    return node ? { line: lineOf(node) } : undefined;
+}
+
+function verdictOf(node: (AstNode & { verdict?: string }) | undefined): { met: boolean; line: number } | undefined {
+    return node?.verdict ? { met: node.verdict === 'met', line: lineOf(node) } : undefined;
 }
 
 function rated(node: (AstNode & { rate?: string }) | undefined): Rated | undefined {
@@ -151,7 +159,8 @@ function writtenSavings(node: ast.SharedSavings | undefined): Partial<SavingsTer
         basisLine: basis ? lineOf(basis) : undefined,
         cap: capOf(lines, 'benchmark'),
         sequestration: rated(first(lines, ast.isSequestrationLine)),
-        qualityWithhold: rated(first(lines, ast.isQualityWithholdLine))
+        qualityWithhold: rated(first(lines, ast.isQualityWithholdLine)),
+        halfRateBelowMinimum: sourcedLine(first(lines, ast.isHalfRateLine))
     };
 }
 
@@ -242,7 +251,6 @@ function scenarioOf(node: ast.Scenario): ScenarioTerms {
             }
         }
     }
-    const verdict = first(lines, ast.isQualityStandardLine);
     const reduced = first(lines, ast.isLossesReducedLine);
     const reducedBy = dec(reduced?.amount);
     const yearLine = first(lines, ast.isYearLine);
@@ -257,7 +265,9 @@ function scenarioOf(node: ast.Scenario): ScenarioTerms {
             const rate = dec(line?.score);
             return line && rate ? { rate, line: lineOf(line) } : undefined;
         })(),
-        standardVerdict: verdict ? { met: verdict.verdict === 'met', line: lineOf(verdict) } : undefined,
+        standardVerdict: verdictOf(first(lines, ast.isQualityStandardLine)),
+        alternativeVerdict: verdictOf(first(lines, ast.isAlternativeStandardVerdictLine)),
+        guardrail: sourcedLine(first(lines, ast.isGuardrailLine)),
         lossesReducedBy: reduced && reducedBy ? { amount: reducedBy, line: lineOf(reduced) } : undefined,
         lossesForgiven: rated(first(lines, ast.isLossesForgivenLine)),
         year: yearLine && year !== undefined && Number.isInteger(year) ? { year, line: lineOf(yearLine) } : undefined,
@@ -314,17 +324,29 @@ export function buildModel(contract: ast.Contract): ContractModel {
     const assigned = first(population, ast.isAssignedLine);
 
     const capitation = section(contract, ast.isCapitation)?.lines ?? [];
+    const quality = section(contract, ast.isQuality)?.lines ?? [];
     const savingsNode = section(contract, ast.isSharedSavings);
     const lossesNode = section(contract, ast.isSharedLosses);
 
     const savings = merge(preset?.savings, writtenSavings(savingsNode));
+    const revenueLine = first(population, ast.isRevenueCategoryLine);
+    const revenueCategory = revenueLine?.category ? { category: revenueLine.category, line: lineOf(revenueLine) } : undefined;
+    const termStart = first(termLines, ast.isStartLine)?.date;
+    if (!savings.halfRateBelowMinimum) {
+        const because = presetHalfRate(program, { revenueCategory: revenueCategory?.category, beneficiaries: dec(assigned?.count), termStart });
+        if (because && program) {
+            savings.halfRateBelowMinimum = { line: program.line, fromPreset: true, because };
+        }
+    }
+    const heba = first(population, ast.isHealthEquityLine);
+    const hebaAmount = dec(heba?.amount);
+    const alternativeLine = first(quality, ast.isAlternativeStandardLine);
     let losses: LossTerms | undefined;
     if (lossesNode || preset?.losses) {
         const merged = merge<LossTerms>(preset?.losses, lossesNode ? writtenLosses(lossesNode) : {});
         losses = { ...merged, line: lossesNode ? lineOf(lossesNode) : (program?.line ?? 0), fromPreset: !lossesNode };
     }
 
-    const quality = section(contract, ast.isQuality)?.lines ?? [];
     const distribution = section(contract, ast.isDistribution);
     const remainder = distribution ? first(distribution.lines, ast.isRemainderLine) : undefined;
     const keys = { attributed: 'attributed lives', equally: 'equally', fixed: 'fixed shares' } as const;
@@ -342,7 +364,7 @@ export function buildModel(contract: ast.Contract): ContractModel {
             aco: parties.find(p => p.role === 'aco')?.name
         },
         term: {
-            start: first(termLines, ast.isStartLine)?.date,
+            start: termStart,
             end: first(termLines, ast.isEndLine)?.date,
             months: Number.isInteger(months) && months > 0 ? months : 12
         },
@@ -358,7 +380,13 @@ export function buildModel(contract: ast.Contract): ContractModel {
                 line: lineOf(benchmark)
             } : undefined,
             discount: rated(first(population, ast.isDiscountLine)) ?? preset?.discount,
-            trend: rated(first(population, ast.isTrendLine))
+            trend: rated(first(population, ast.isTrendLine)),
+            revenueCategory,
+            healthEquityAdjustment: heba && hebaAmount ? {
+                amount: hebaAmount,
+                basis: heba.basis === 'total' ? 'total' : 'per member per month',
+                line: lineOf(heba)
+            } : undefined
         },
         providers: (section(contract, ast.isProviders)?.providers ?? []).map(providerOf),
         capitation: {
@@ -376,6 +404,7 @@ export function buildModel(contract: ast.Contract): ContractModel {
         losses,
         quality: {
             standard: rated(first(quality, ast.isStandardLine)),
+            alternativeStandard: alternativeLine ? { line: lineOf(alternativeLine) } : preset?.alternativeStandard,
             measures: quality.filter(ast.isMeasure).map(measureOf)
         },
         distribution: distribution ? {

@@ -54,6 +54,10 @@ export interface Population {
     discount?: Rated;
     /** Annual trend, applied from the second performance year on. */
     trend?: Rated;
+    /** MSSP: ACO participants' revenue below (`low`) or above (`high`) 35% of the benchmark. */
+    revenueCategory?: Sourced & { category: 'low' | 'high' };
+    /** Signed amount added to the benchmark after the quality withhold (REACH from 2023). */
+    healthEquityAdjustment?: Sourced & { amount: Dec; basis: 'total' | 'per member per month' };
 }
 
 export type ProviderRole = 'primary care' | 'specialist' | 'hospital' | 'other';
@@ -114,6 +118,11 @@ export interface SavingsTerms {
     sequestration?: Rated;
     /** `quality withhold P% of benchmark` (REACH-style withhold on the benchmark). */
     qualityWithhold?: Rated;
+    /**
+     * `below minimum savings rate share half`: savings under the minimum are shared from the first
+     * dollar at half the final sharing rate. `because` says which conditions made a preset supply it.
+     */
+    halfRateBelowMinimum?: Sourced & { because?: string };
 }
 
 export type LossSharing =
@@ -143,6 +152,8 @@ export interface MeasureTerm extends Sourced {
 
 export interface QualityTerms {
     standard?: Rated;
+    /** `alternative standard scaled`: missing the standard but meeting the alternative shares at R × Q. */
+    alternativeStandard?: Sourced;
     measures: MeasureTerm[];
 }
 
@@ -172,6 +183,10 @@ export interface ScenarioTerms extends Sourced {
     qualityScore?: Rated;
     /** `quality standard met|not met`, overriding the score's verdict. */
     standardVerdict?: Sourced & { met: boolean };
+    /** `alternative standard met|not met`. */
+    alternativeVerdict?: Sourced & { met: boolean };
+    /** `guardrail applies`: no savings are shared. */
+    guardrail?: Sourced;
     lossesReducedBy?: Sourced & { amount: Dec };
     lossesForgiven?: Rated;
     /** Performance year number (for trend); default 1. */

@@ -1,9 +1,13 @@
 /**
  * Steps 1, 2 and 4 of SETTLEMENT.md: the benchmark B. The base benchmark from its basis, the
- * trend from the second performance year on, the discount, and the quality withhold on the
- * benchmark (withheld, then earned back by quality when the standard is met).
+ * trend from the second performance year on, the discount, the quality withhold on the
+ * benchmark (withheld, then earned back by quality when the standard is met) and the health
+ * equity benchmark adjustment. Step 4's arithmetic is the rule in year-rules.ts, shared with
+ * Monte Carlo.
  */
 import { ONE, ZERO, type Dec } from '../decimal.js';
+import { exact } from './arithmetic.js';
+import { benchmarkAfterWithhold, earnedBack as earnedBackRule } from './year-rules.js';
 import type { ContractModel } from '../model/contract-model.js';
 import { SettlementError } from './errors.js';
 import { countText, moneyText, origin, percentText } from './explain.js';
@@ -91,13 +95,37 @@ export function discountedBenchmark(model: ContractModel, base: Dec, steps: Step
 }
 
 export interface WithheldBenchmark {
-    /** B = B1 − W + earned back. */
+    /** B = B1 − W + earned back + HEBA. */
     benchmark: Dec;
     withheld: Dec;
     earnedBack: Dec;
+    /** The health equity benchmark adjustment in money (0 without one). */
+    equityAdjustment: Dec;
 }
 
-/** Step 4: W = B1 × P withheld; W × Q earned back when the quality standard is met. */
+/** The health equity benchmark adjustment in money: `total`, or per member per month × MM. */
+export function healthEquityAdjustment(model: ContractModel): Dec {
+    const term = model.population.healthEquityAdjustment;
+    if (!term) {
+        return ZERO;
+    }
+    if (term.basis === 'total') {
+        return term.amount;
+    }
+    const mm = memberMonths(model);
+    if (!mm) {
+        throw new SettlementError('A health equity benchmark adjustment per member per month needs assigned beneficiaries or member months.', term.line);
+    }
+    return term.amount.times(mm);
+}
+
+/** The quality withhold on the benchmark as a share of B1 (0 without one). */
+export function withheldFromBenchmark(model: ContractModel, discounted: Dec): Dec {
+    const withhold = model.savings.qualityWithhold;
+    return withhold ? discounted.times(withhold.rate) : ZERO;
+}
+
+/** Step 4: W = B1 × P withheld; W × Q earned back when the quality standard is met; then HEBA added. */
 export function withholdFromBenchmark(
     model: ContractModel,
     discounted: Dec,
@@ -106,24 +134,39 @@ export function withholdFromBenchmark(
     steps: Steps
 ): WithheldBenchmark {
     const withhold = model.savings.qualityWithhold;
-    if (!withhold) {
-        return { benchmark: discounted, withheld: ZERO, earnedBack: ZERO };
-    }
     const currency = model.currency;
-    const withheld = discounted.times(withhold.rate);
-    const earnedBack = standardMet ? withheld.times(quality) : ZERO;
-    const benchmark = discounted.minus(withheld).plus(earnedBack);
-    const back = standardMet
-        ? `${moneyText(earnedBack, currency)} is earned back (× quality score ${percentText(quality)})`
-        : 'nothing is earned back because the quality standard is not met';
-    addStep(
-        steps,
-        'quality withhold',
-        () => `Quality withhold ${percentText(withhold.rate)} of the benchmark${origin(withhold)} keeps back ${moneyText(withheld, currency)}; ${back}: benchmark ${moneyText(benchmark, currency)}.`,
-        withhold.line,
-        { amount: benchmark, rate: withhold.rate }
-    );
-    return { benchmark, withheld, earnedBack };
+    const withheld = withheldFromBenchmark(model, discounted);
+    const earnedBack = earnedBackRule(exact, withheld, quality, standardMet);
+    const equityAdjustment = healthEquityAdjustment(model);
+    const benchmark = benchmarkAfterWithhold(exact, discounted, withheld, earnedBack, equityAdjustment);
+    if (withhold) {
+        const afterWithhold = benchmarkAfterWithhold(exact, discounted, withheld, earnedBack, ZERO);
+        const back = standardMet
+            ? `${moneyText(earnedBack, currency)} is earned back (× quality score ${percentText(quality)})`
+            : 'nothing is earned back because the quality standard is not met';
+        addStep(
+            steps,
+            'quality withhold',
+            () => `Quality withhold ${percentText(withhold.rate)} of the benchmark${origin(withhold)} keeps back ${moneyText(withheld, currency)}; ${back}: benchmark ${moneyText(afterWithhold, currency)}.`,
+            withhold.line,
+            { amount: afterWithhold, rate: withhold.rate }
+        );
+    }
+    const equity = model.population.healthEquityAdjustment;
+    if (equity) {
+        const sign = equityAdjustment.isNegative() ? 'lowers' : 'raises';
+        const per = equity.basis === 'per member per month'
+            ? ` (${moneyText(equity.amount, currency)} per member per month × ${countText(memberMonths(model) ?? ZERO)} member months)`
+            : '';
+        addStep(
+            steps,
+            'health equity adjustment',
+            () => `Health equity benchmark adjustment ${moneyText(equityAdjustment, currency)}${per} ${sign} the benchmark to ${moneyText(benchmark, currency)}.`,
+            equity.line,
+            { amount: benchmark }
+        );
+    }
+    return { benchmark, withheld, earnedBack, equityAdjustment };
 }
 
 /** B1 (steps 1 and 2) without a waterfall, for Monte Carlo, whose trials only vary what follows. */

@@ -1,21 +1,20 @@
 /**
  * Step 8 of SETTLEMENT.md: owed losses when G < 0, only in two-sided contracts (`shared losses`).
- * In order: the minimum loss rate, the loss sharing rate (flat, `1 − R × LQ` within a floor and a
- * ceiling, or corridors on |G|), the cap (benchmark, or revenue when smaller), the disaster
- * adjustment (toward zero, never past it) and forgiveness. Losses are shared from the first
- * dollar and are never sequestered.
- *
- * `lossRules` resolves the contract's terms once (Monte Carlo's kernel reads the same
- * resolution); `oweLosses` is the arithmetic for one year.
+ * The rule itself is `oweLosses` in year-rules.ts (minimum loss rate; flat, `1 − R × LQ` or
+ * corridors on |G|; the cap; the disaster adjustment; forgiveness), written once for exact
+ * settlements and Monte Carlo alike. This module resolves the terms (`lossRules`, `lossPlan`)
+ * and writes the waterfall from what the rule decided.
  */
-import { Dec, ONE, ZERO } from '../decimal.js';
-import type { ContractModel, LossSharing, QualityAdjustment, Rated, ScenarioTerms } from '../model/contract-model.js';
-import { corridorSteps, splitIntoCorridors } from './corridors.js';
+import { ZERO, type Dec } from '../decimal.js';
+import type { ContractModel, LossSharing, QualityAdjustment, Rated, ScenarioTerms, Sourced } from '../model/contract-model.js';
+import { exact, type Arithmetic } from './arithmetic.js';
+import { corridorSteps } from './corridors.js';
 import { SettlementError } from './errors.js';
 import { moneyText, origin, percentText, firstUnitText } from './explain.js';
 import { minimumRateSource, resolveMinimumRate, type ResolvedMinimumRate } from './minimum-rate.js';
 import type { YearPosition } from './savings.js';
 import { addStep, type Steps } from './waterfall.js';
+import { bandsOf, newLossTrace, optional, oweLosses as oweLossesRule, type LossPlan, type LossTrace } from './year-rules.js';
 
 export interface RevenueCap {
     rate: Dec;
@@ -38,6 +37,8 @@ export interface LossRules {
     cap?: Rated;
     /** Present only with both `cap P% of revenue` and `participant revenue`. */
     revenueCap?: RevenueCap;
+    /** `alternative standard scaled`: meeting the alternative standard counts Q as when the standard is met. */
+    alternativeStandard?: Sourced;
 }
 
 /** The loss terms resolved, or undefined for a one-sided contract. */
@@ -62,7 +63,8 @@ export function lossRules(model: ContractModel): LossRules | undefined {
         sharing: terms.sharing,
         savingsSharingRate: savingsSharing?.kind === 'rate' ? savingsSharing.rate : undefined,
         adjustment: model.savings.qualityAdjustment,
-        cap: terms.cap
+        cap: terms.cap,
+        alternativeStandard: model.quality.alternativeStandard
     };
     if (terms.revenueCap && terms.participantRevenue) {
         rules.revenueCap = {
@@ -76,26 +78,29 @@ export function lossRules(model: ContractModel): LossRules | undefined {
     return rules;
 }
 
-/**
- * LQ, the quality the loss sharing rate uses: Q when the standard is met, else 0 (failing the
- * standard gives the ceiling); 1 under `quality adjustment none`. Under `gate` savings use the
- * full rate, yet losses still use Q (MSSP from 2021).
- */
-export function lossQuality(adjustment: QualityAdjustment, quality: Dec, standardMet: boolean): Dec {
-    if (adjustment === 'none') {
-        return ONE;
-    }
-    return standardMet ? quality : ZERO;
-}
-
-/** `1 − R × LQ` clamped to [floor, ceiling]. */
-export function complementLossRate(savingsRate: Dec, quality: Dec, floor: Dec, ceiling: Dec): Dec {
-    const raw = ONE.minus(savingsRate.times(quality));
-    return Dec.min(ceiling, Dec.max(floor, raw));
-}
-
 /** The scenario's `losses reduced by` and `losses forgiven` lines. */
 export type LossAdjustments = Pick<ScenarioTerms, 'lossesReducedBy' | 'lossesForgiven'>;
+
+/** The rules and the scenario's adjustments as the numbers of `arithmetic`, for `oweLosses` in year-rules.ts. */
+export function lossPlan<T>(arithmetic: Arithmetic<T>, rules: LossRules, adjustments: LossAdjustments | undefined): LossPlan<T> {
+    const sharing = rules.sharing;
+    const forgiven = adjustments?.lossesForgiven;
+    return {
+        minimum: optional(arithmetic, rules.minimum?.rate),
+        sharing: sharing === undefined ? 'none' : sharing.kind,
+        rate: sharing?.kind === 'rate' ? arithmetic.of(sharing.rate) : arithmetic.zero,
+        floor: sharing?.kind === 'complement' ? arithmetic.of(sharing.floor) : arithmetic.zero,
+        ceiling: sharing?.kind === 'complement' ? arithmetic.of(sharing.ceiling) : arithmetic.one,
+        savingsRate: optional(arithmetic, rules.savingsSharingRate) ?? arithmetic.zero,
+        qualityIgnored: rules.adjustment === 'none',
+        alternativeScaled: rules.alternativeStandard !== undefined,
+        bands: bandsOf(arithmetic, sharing?.kind === 'corridors' ? sharing.corridors : undefined),
+        cap: optional(arithmetic, rules.cap?.rate),
+        revenueLimit: optional(arithmetic, rules.revenueCap?.limit),
+        reducedBy: optional(arithmetic, adjustments?.lossesReducedBy?.amount.abs()),
+        keptAfterForgiveness: forgiven ? arithmetic.minus(arithmetic.one, arithmetic.of(forgiven.rate)) : undefined
+    };
+}
 
 export interface OwedLosses {
     /** Owed losses (≤ 0) after cap, disaster adjustment and forgiveness, before rounding. */
@@ -104,7 +109,7 @@ export interface OwedLosses {
     lossSharingRate?: Dec;
 }
 
-/** Step 8 for G < 0. */
+/** Step 8 for G < 0: the rule, then one waterfall step for each thing it decided. */
 export function oweLosses(
     rules: LossRules,
     year: YearPosition,
@@ -112,19 +117,21 @@ export function oweLosses(
     currency: string,
     steps: Steps
 ): OwedLosses {
+    const trace = newLossTrace(exact);
+    const owed = oweLossesRule(exact, lossPlan(exact, rules, adjustments), year, trace);
     const { benchmark, gross, quality, standardMet } = year;
     const money = (amount: Dec) => moneyText(amount, currency);
     const loss = gross.abs();
     const lossRate = year.rate.abs();
     const opening = `Gross loss ${money(loss)} is ${percentText(lossRate)} of the benchmark`;
     const minimum = rules.minimum;
-    const result: OwedLosses = { owed: ZERO, minimumRate: minimum?.rate };
+    const result: OwedLosses = { owed, minimumRate: minimum?.rate };
 
     if (!minimum) {
         addStep(steps, 'minimum loss rate', () => `${opening}; no minimum loss rate applies, so losses are shared from ${firstUnitText(currency)}.`, rules.line, {
             rate: ZERO
         });
-    } else if (lossRate.lessThan(minimum.rate)) {
+    } else if (trace.outcome === 'below minimum') {
         addStep(
             steps,
             'minimum loss rate',
@@ -145,15 +152,13 @@ export function oweLosses(
     }
 
     const sharing = rules.sharing;
-    let owed: Dec;
-    if (!sharing) {
+    if (trace.outcome === 'no sharing' || !sharing) {
         addStep(steps, 'loss sharing rate', () => 'The contract gives no loss sharing rate, so nothing is owed.', rules.line, {
             amount: ZERO
         });
         return result;
     } else if (sharing.kind === 'rate') {
-        const atRate = gross.times(sharing.rate);
-        owed = atRate;
+        const atRate = trace.beforeCap;
         result.lossSharingRate = sharing.rate;
         addStep(
             steps,
@@ -164,18 +169,17 @@ export function oweLosses(
         );
     } else if (sharing.kind === 'complement') {
         const savingsRate = rules.savingsSharingRate ?? ZERO;
-        const lq = lossQuality(rules.adjustment, quality, standardMet);
-        const raw = ONE.minus(savingsRate.times(lq));
-        const lsr = complementLossRate(savingsRate, lq, sharing.floor, sharing.ceiling);
-        const atRate = gross.times(lsr);
-        owed = atRate;
+        const { rawRate: raw, lossRate: lsr, beforeCap: atRate } = trace;
         result.lossSharingRate = lsr;
+        const alternativeMet = !standardMet && rules.alternativeStandard !== undefined && year.alternativeMet;
         const qualityText =
             rules.adjustment === 'none'
                 ? 'quality not counted (100%)'
                 : standardMet
                   ? `quality score ${percentText(quality)}`
-                  : 'quality 0% (the standard is not met)';
+                  : alternativeMet
+                    ? `quality score ${percentText(quality)} (the alternative standard is met)`
+                    : 'quality 0% (the standard is not met)';
         const bound = raw.lessThan(sharing.floor)
             ? `, raised to the ${percentText(sharing.floor)} floor`
             : raw.greaterThan(sharing.ceiling)
@@ -189,34 +193,31 @@ export function oweLosses(
             { amount: atRate, rate: lsr }
         );
     } else {
-        const { parts, total } = splitIntoCorridors(loss, benchmark, sharing.corridors);
-        corridorSteps(parts, 'Losses', currency, steps);
-        owed = total.negated();
-        addStep(steps, 'owed losses', () => `Owed losses across the corridors: ${money(total)}.`, sharing.line, { amount: owed });
+        corridorSteps(sharing.corridors, trace.parts, trace.bandShared, 'Losses', currency, steps);
+        const total = trace.corridorTotal;
+        addStep(steps, 'owed losses', () => `Owed losses across the corridors: ${money(total)}.`, sharing.line, { amount: trace.beforeCap });
     }
 
     // The cap: the benchmark cap, or the revenue cap when that is smaller.
-    const limit = lossCapLimit(rules, benchmark, currency);
+    const limit = appliedLossCap(rules, benchmark, trace, currency);
     if (limit) {
-        const before = owed;
-        const binds = before.abs().greaterThan(limit.amount);
-        const capped = binds ? limit.amount.negated() : before;
+        const before = trace.beforeCap;
+        const capped = trace.afterCap;
         addStep(
             steps,
             'loss cap',
-            () => `${limit.text}${binds ? ` binds: owed losses ${money(before.abs())} are limited to ${money(limit.amount)}.` : `; owed losses ${money(before.abs())} are within it.`}`,
+            () => `${limit.text}${trace.capBinds ? ` binds: owed losses ${money(before.abs())} are limited to ${money(limit.amount)}.` : `; owed losses ${money(before.abs())} are within it.`}`,
             limit.line,
             { amount: capped, rate: limit.rate }
         );
-        owed = capped;
     }
 
     // A disaster adjustment moves the amount toward zero, never past it.
     const reduction = adjustments.lossesReducedBy;
-    if (reduction && owed.isNegative()) {
+    if (reduction && trace.afterCap.isNegative()) {
         const by = reduction.amount.abs();
-        const before = owed;
-        const reduced = Dec.min(ZERO, before.plus(by));
+        const before = trace.afterCap;
+        const reduced = trace.afterReduction;
         addStep(
             steps,
             'losses reduced',
@@ -226,57 +227,44 @@ export function oweLosses(
             reduction.line,
             { amount: reduced }
         );
-        owed = reduced;
     }
 
     const forgiven = adjustments.lossesForgiven;
-    if (forgiven && owed.isNegative()) {
-        const before = owed;
-        const kept = before.times(ONE.minus(forgiven.rate));
+    if (forgiven && trace.afterReduction.isNegative()) {
+        const before = trace.afterReduction;
         addStep(
             steps,
             'losses forgiven',
-            () => `Losses forgiven ${percentText(forgiven.rate)}: owed ${money(kept.abs())} of ${money(before.abs())}.`,
+            () => `Losses forgiven ${percentText(forgiven.rate)}: owed ${money(owed.abs())} of ${money(before.abs())}.`,
             forgiven.line,
-            { amount: kept, rate: forgiven.rate }
+            { amount: owed, rate: forgiven.rate }
         );
-        owed = kept;
     }
-    result.owed = owed;
     return result;
 }
 
-/** The binding loss cap in money (the smaller of the benchmark and revenue caps), with its wording. */
-export function lossCapLimit(
+/**
+ * The cap the rule applied (the smaller of the benchmark and revenue caps, decided in
+ * year-rules.ts), named for the waterfall.
+ */
+function appliedLossCap(
     rules: LossRules,
     benchmark: Dec,
+    trace: LossTrace<Dec>,
     currency: string
 ): { amount: Dec; rate: Dec; line: number; text: string } | undefined {
+    const amount = trace.capLimit;
     const cap = rules.cap;
     const revenue = rules.revenueCap;
-    const moneyOf = (amount: Dec | undefined) => (amount === undefined ? '' : moneyText(amount, currency));
-    const benchmarkLimit = cap ? benchmark.times(cap.rate) : undefined;
-    const benchmarkText = cap ? `${percentText(cap.rate)} of the benchmark (${moneyOf(benchmarkLimit)})` : '';
-    if (cap && benchmarkLimit && revenue) {
-        const revenueSmaller = revenue.limit.lessThan(benchmarkLimit);
-        const chosen = revenueSmaller ? revenue : cap;
-        return {
-            amount: revenueSmaller ? revenue.limit : benchmarkLimit,
-            rate: chosen.rate,
-            line: chosen.line,
-            text: `Loss cap, the smaller of ${benchmarkText} and ${percentText(revenue.rate)} of participant revenue (${moneyOf(revenue.limit)})${origin(chosen)}`
-        };
+    if (amount === undefined || (!cap && !revenue)) {
+        return undefined;
     }
-    if (cap && benchmarkLimit) {
-        return { amount: benchmarkLimit, rate: cap.rate, line: cap.line, text: `Loss cap ${benchmarkText}${origin(cap)}` };
-    }
-    if (revenue) {
-        return {
-            amount: revenue.limit,
-            rate: revenue.rate,
-            line: revenue.line,
-            text: `Loss cap ${percentText(revenue.rate)} of participant revenue (${moneyOf(revenue.limit)})${origin(revenue)}`
-        };
-    }
-    return undefined;
+    const moneyOf = (value: Dec) => moneyText(value, currency);
+    const benchmarkText = cap ? `${percentText(cap.rate)} of the benchmark (${moneyOf(benchmark.times(cap.rate))})` : '';
+    const revenueText = revenue ? `${percentText(revenue.rate)} of participant revenue (${moneyOf(revenue.limit)})` : '';
+    const chosen = revenue && (trace.revenueCapChosen || !cap) ? revenue : cap!;
+    const text = cap && revenue
+        ? `Loss cap, the smaller of ${benchmarkText} and ${revenueText}${origin(chosen)}`
+        : `Loss cap ${cap ? benchmarkText : revenueText}${origin(chosen)}`;
+    return { amount, rate: chosen.rate, line: chosen.line, text };
 }

@@ -17,6 +17,7 @@ import type {
     ProgramPreset,
     QualityAdjustment,
     Rated,
+    Sourced,
     ReachOption,
     SavingsTerms
 } from '../model/contract-model.js';
@@ -93,7 +94,7 @@ interface MsspTrackRow {
 /**
  * SETTLEMENT.md, "Program presets". The year ranges are when CMS offered each track: the
  * original tracks through 2021 (track 3 from 2016, track 1+ from 2018), the Pathways to Success
- * tracks (BASIC, ENHANCED) from the July 2019 start on.
+ * tracks (BASIC, ENHANCED) from the July 2019 start through the 2026 rules.
  */
 const MSSP_TRACKS: Readonly<Record<MsspTrack, MsspTrackRow>> = {
     '1': { sharingRate: '0.5', savingsCap: '0.1', firstYear: 2013, lastYear: 2021 },
@@ -123,35 +124,35 @@ const MSSP_TRACKS: Readonly<Record<MsspTrack, MsspTrackRow>> = {
         savingsCap: '0.2',
         losses: { kind: 'complement', floor: '0.4', ceiling: '0.75', cap: '0.15' },
         firstYear: 2019,
-        lastYear: 2025
+        lastYear: 2026
     },
-    'BASIC A': { sharingRate: '0.4', savingsCap: '0.1', firstYear: 2019, lastYear: 2025 },
-    'BASIC B': { sharingRate: '0.4', savingsCap: '0.1', firstYear: 2019, lastYear: 2025 },
+    'BASIC A': { sharingRate: '0.4', savingsCap: '0.1', firstYear: 2019, lastYear: 2026 },
+    'BASIC B': { sharingRate: '0.4', savingsCap: '0.1', firstYear: 2019, lastYear: 2026 },
     'BASIC C': {
         sharingRate: '0.5',
         savingsCap: '0.1',
         losses: { kind: 'rate', rate: '0.3', cap: '0.01', revenueCap: '0.02' },
         firstYear: 2019,
-        lastYear: 2025
+        lastYear: 2026
     },
     'BASIC D': {
         sharingRate: '0.5',
         savingsCap: '0.1',
         losses: { kind: 'rate', rate: '0.3', cap: '0.02', revenueCap: '0.04' },
         firstYear: 2019,
-        lastYear: 2025
+        lastYear: 2026
     },
     'BASIC E': {
         sharingRate: '0.5',
         savingsCap: '0.1',
         losses: { kind: 'rate', rate: '0.3', cap: '0.04', revenueCap: '0.08' },
         firstYear: 2019,
-        lastYear: 2025
+        lastYear: 2026
     }
 };
 
 export const MSSP_FIRST_YEAR = 2013;
-export const MSSP_LAST_YEAR = 2025;
+export const MSSP_LAST_YEAR = 2026;
 export const MSSP_MINIMUM_BENEFICIARIES = 5_000;
 
 /** Up to 2020 the sharing rate is scaled by the quality score; from 2021 quality is a gate. */
@@ -164,6 +165,13 @@ export function msspSequestrationRate(year: number): Dec {
     return year === 2019 || year === 2020 ? new Dec(0) : new Dec('0.02');
 }
 
+/** The alternative quality standard (and its sliding scale) exists from performance year 2023. */
+export const MSSP_ALTERNATIVE_STANDARD_FIRST_YEAR = 2023;
+
+/** 42 CFR 425.605(h): the half rate below the MSR, for agreements starting on or after this date. */
+export const MSSP_HALF_RATE_FIRST_YEAR = 2024;
+export const MSSP_HALF_RATE_AGREEMENT_START = '2024-01-01';
+
 /** Whether the MSSP track shares losses. */
 export function msspTrackIsTwoSided(track: MsspTrack): boolean {
     return MSSP_TRACKS[track].losses !== undefined;
@@ -171,43 +179,68 @@ export function msspTrackIsTwoSided(track: MsspTrack): boolean {
 
 // ---- REACH --------------------------------------------------------------------------------------
 
+type CorridorRow = readonly [lower: string, upper: string | undefined, share: string];
+
 interface ReachRow {
-    /** [lower, upper, share]; upper undefined for `over`. */
-    corridors: ReadonlyArray<readonly [string, string | undefined, string]>;
+    /** Undefined where the published sources do not give every band (global 2026). */
+    corridors: (year: number) => readonly CorridorRow[] | undefined;
     /** Discount by performance year; none when absent. */
     discount?: (year: number) => string;
-    qualityWithhold: string;
 }
+
+const REACH_GLOBAL_CORRIDORS: readonly CorridorRow[] = [
+    ['0', '0.25', '1'],
+    ['0.25', '0.35', '0.5'],
+    ['0.35', '0.5', '0.25'],
+    ['0.5', undefined, '0.1']
+];
+
+const REACH_PROFESSIONAL_CORRIDORS: readonly CorridorRow[] = [
+    ['0', '0.05', '0.5'],
+    ['0.05', '0.1', '0.35'],
+    ['0.1', '0.15', '0.15'],
+    ['0.15', undefined, '0.05']
+];
+
+/** From 2026 the first global corridor (100% to the ACO) ends at 10% of the benchmark. */
+export const REACH_GLOBAL_2026_FIRST_CORRIDOR_END = new Dec('0.1');
 
 const REACH_OPTIONS: Readonly<Record<ReachOption, ReachRow>> = {
     global: {
-        corridors: [
-            ['0', '0.25', '1'],
-            ['0.25', '0.35', '0.5'],
-            ['0.35', '0.5', '0.25'],
-            ['0.5', undefined, '0.1']
-        ],
-        discount: (year) => (year >= 2025 ? '0.035' : '0.03'),
-        qualityWithhold: '0.02'
+        corridors: (year) => (year >= 2026 ? undefined : REACH_GLOBAL_CORRIDORS),
+        discount: (year) => (year <= 2022 ? '0.02' : year <= 2024 ? '0.03' : '0.035')
     },
     professional: {
-        corridors: [
-            ['0', '0.05', '0.5'],
-            ['0.05', '0.1', '0.35'],
-            ['0.1', '0.15', '0.15'],
-            ['0.15', undefined, '0.05']
-        ],
-        qualityWithhold: '0.02'
+        corridors: () => REACH_PROFESSIONAL_CORRIDORS
     }
 };
 
-export const REACH_FIRST_YEAR = 2023;
-export const REACH_LAST_YEAR = 2025;
+/** The quality withhold on the benchmark: 5% in the GPDC years (2021–2022) and 2026, 2% in 2023–2025. */
+export function reachQualityWithhold(year: number): string {
+    return year <= 2022 || year >= 2026 ? '0.05' : '0.02';
+}
+
+/** Sequestration of positive shared savings, every REACH year (CMS's published results). */
+export const REACH_SEQUESTRATION = '0.02';
+
+/** Performance years 2021–2022 were the Global and Professional Direct Contracting (GPDC) model. */
+export const REACH_FIRST_YEAR = 2021;
+export const REACH_LAST_YEAR = 2026;
+
+/** The year the health equity benchmark adjustment began. */
+export const REACH_HEBA_FIRST_YEAR = 2023;
+
+/** True when the preset supplies no corridors and the contract must write them (REACH global 2026). */
+export function presetNeedsWrittenCorridors(program: ProgramPreset): boolean {
+    return program.program === 'REACH' && REACH_OPTIONS[program.option].corridors(program.year) === undefined;
+}
 
 // ---- What a preset supplies -----------------------------------------------------------------------
 
 export interface PresetTerms {
     savings: Partial<SavingsTerms>;
+    /** `alternative standard scaled` (MSSP from 2023). */
+    alternativeStandard?: Sourced;
     /** Present for two-sided programs; `twoSided` tells the builder to create `losses`. */
     losses?: Partial<LossTerms> & { twoSided: true };
     discount?: Rated;
@@ -261,9 +294,12 @@ function trackName(track: MsspTrack): string {
  * it for losses too when no minimum loss rate is written. Revenue-based loss caps come with the
  * benchmark cap; without `participant revenue` the benchmark cap applies alone.
  *
- * REACH: the corridors on savings and on losses with `quality adjustment none`, the quality
- * withhold of 2% of the benchmark, the discount (global only); no minimum rates, no
- * sequestration, no caps.
+ * MSSP from 2023 also supplies `alternative standard scaled`; the half rate below the minimum
+ * depends on the population and term as well, so `presetHalfRate` decides it.
+ *
+ * REACH: the corridors on savings and on losses with `quality adjustment none` (none for global
+ * 2026, whose bands above the first are not published), the quality withhold on the benchmark,
+ * the discount (global only), 2% sequestration of positive savings; no minimum rates, no caps.
  */
 export function presetTerms(program: ProgramPreset): PresetTerms {
     const key = program.program === 'MSSP' ? `MSSP ${program.track} ${program.year} ${program.line}` : `REACH ${program.option} ${program.year} ${program.line}`;
@@ -287,24 +323,28 @@ function buildPresetTerms(program: ProgramPreset): PresetTerms {
 
     if (program.program === 'REACH') {
         const row = REACH_OPTIONS[program.option];
-        const corridors: Corridor[] = row.corridors.map(([lower, upper, share]) => ({
+        const bands = row.corridors(program.year);
+        const corridors = (): Corridor[] | undefined => bands?.map(([lower, upper, share]) => ({
             lower: new Dec(lower),
             upper: upper === undefined ? undefined : new Dec(upper),
             share: new Dec(share),
             ...sourced
         }));
+        const savingsCorridors = corridors();
+        const lossCorridors = corridors();
         const result: PresetTerms = {
             savings: {
-                sharing: { kind: 'corridors', corridors, ...sourced },
+                sharing: savingsCorridors ? { kind: 'corridors', corridors: savingsCorridors, ...sourced } : undefined,
                 qualityAdjustment: 'none',
                 qualityAdjustmentLine: program.line,
                 basis: 'first dollar',
                 basisLine: program.line,
-                qualityWithhold: rated(row.qualityWithhold)
+                qualityWithhold: rated(reachQualityWithhold(program.year)),
+                sequestration: rated(REACH_SEQUESTRATION)
             },
             losses: {
                 twoSided: true,
-                sharing: { kind: 'corridors', corridors: corridors.map((corridor) => ({ ...corridor })), ...sourced },
+                sharing: lossCorridors ? { kind: 'corridors', corridors: lossCorridors, ...sourced } : undefined,
                 ...sourced
             }
         };
@@ -325,6 +365,9 @@ function buildPresetTerms(program: ProgramPreset): PresetTerms {
         sequestration: { rate: msspSequestrationRate(program.year), ...sourced }
     };
     const result: PresetTerms = { savings, minimumBeneficiaries: new Dec(MSSP_MINIMUM_BENEFICIARIES) };
+    if (program.year >= MSSP_ALTERNATIVE_STANDARD_FIRST_YEAR) {
+        result.alternativeStandard = sourced;
+    }
     if (!row.losses) {
         savings.minimumRate = { kind: 'variable', ...sourced };
         return result;
@@ -338,4 +381,27 @@ function buildPresetTerms(program: ProgramPreset): PresetTerms {
         result.losses.revenueCap = rated(row.losses.revenueCap);
     }
     return result;
+}
+
+/**
+ * `below minimum savings rate share half` as the MSSP preset supplies it (42 CFR 425.605(h)):
+ * BASIC A–E, performance year 2024 on, `revenue category low`, at least 5,000 assigned
+ * beneficiaries and a term starting on or after 2024-01-01. Answers the plain-English reason for
+ * the waterfall, or undefined when a condition fails (or is unknown).
+ */
+export function presetHalfRate(
+    program: ProgramPreset | undefined,
+    facts: { revenueCategory?: 'low' | 'high'; beneficiaries?: Dec; termStart?: string }
+): string | undefined {
+    if (program?.program !== 'MSSP' || !program.track.startsWith('BASIC') || program.year < MSSP_HALF_RATE_FIRST_YEAR) {
+        return undefined;
+    }
+    const { revenueCategory, beneficiaries, termStart } = facts;
+    if (revenueCategory !== 'low' || !beneficiaries || beneficiaries.lessThan(MSSP_MINIMUM_BENEFICIARIES)) {
+        return undefined;
+    }
+    if (!termStart || termStart < MSSP_HALF_RATE_AGREEMENT_START) {
+        return undefined;
+    }
+    return `a low-revenue ${program.track} ACO with at least 5,000 assigned beneficiaries in an agreement starting on or after 2024-01-01 (42 CFR 425.605(h))`;
 }

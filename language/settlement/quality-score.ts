@@ -5,6 +5,8 @@ import { Dec, ONE, ZERO } from '../decimal.js';
 import type { ContractModel, MeasureTerm, ScenarioTerms } from '../model/contract-model.js';
 import { SettlementError } from './errors.js';
 import { percentText } from './explain.js';
+import { exact } from './arithmetic.js';
+import { standardMet } from './year-rules.js';
 import { addStep, type Steps } from './waterfall.js';
 
 function clamp01(value: Dec): Dec {
@@ -105,6 +107,8 @@ function creditExplanation(measure: MeasureTerm, result: Dec, credit: Dec): stri
  */
 export function qualityStandardMet(model: ContractModel, scenario: ScenarioTerms, score: Dec, steps: Steps): boolean {
     const verdict = scenario.standardVerdict;
+    const standard = model.quality.standard;
+    const met = standardMet(exact, score, standard?.rate, verdict?.met);
     if (verdict) {
         addStep(
             steps,
@@ -112,14 +116,12 @@ export function qualityStandardMet(model: ContractModel, scenario: ScenarioTerms
             () => `The quality standard is ${verdict.met ? 'met' : 'not met'}, as the scenario states.`,
             verdict.line
         );
-        return verdict.met;
+        return met;
     }
-    const standard = model.quality.standard;
     if (!standard) {
         addStep(steps, 'quality standard', () => 'The contract sets no quality standard, so it is met.', undefined);
-        return true;
+        return met;
     }
-    const met = score.greaterThanOrEqualTo(standard.rate);
     addStep(
         steps,
         'quality standard',

@@ -1,18 +1,17 @@
 /**
- * Step 7 of SETTLEMENT.md: shared savings when G > 0. In order: the minimum savings rate, the
- * quality standard gate, the basis (first dollar or above the minimum), one rate (scaled by Q
- * under `quality adjustment scaled`) or corridors, sequestration, and the cap, which applies
- * after sequestration.
- *
- * `savingsRules` resolves the contract's terms once (Monte Carlo's kernel reads the same
- * resolution); `shareSavings` is the arithmetic for one year.
+ * Step 7 of SETTLEMENT.md: shared savings when G > 0. The rule itself is `shareSavings` in
+ * year-rules.ts, written once for exact settlements and Monte Carlo alike; this module resolves
+ * the contract's terms (`savingsRules`, `savingsPlan`) and turns what the rule decided into the
+ * waterfall's plain-English steps.
  */
-import { ONE, ZERO, type Dec } from '../decimal.js';
-import type { ContractModel, QualityAdjustment, Rated, SavingsSharing, SharingBasis } from '../model/contract-model.js';
-import { corridorSteps, splitIntoCorridors } from './corridors.js';
+import { ZERO, type Dec } from '../decimal.js';
+import type { ContractModel, QualityAdjustment, Rated, SavingsSharing, SharingBasis, Sourced } from '../model/contract-model.js';
+import { exact, type Arithmetic } from './arithmetic.js';
+import { corridorSteps } from './corridors.js';
 import { moneyText, origin, percentText, firstUnitText } from './explain.js';
 import { minimumRateSource, resolveMinimumRate, type ResolvedMinimumRate } from './minimum-rate.js';
 import { addStep, type Steps } from './waterfall.js';
+import { bandsOf, newSavingsTrace, optional, shareSavings as shareSavingsRule, type SavingsPlan, type Year } from './year-rules.js';
 
 export interface SavingsRules {
     minimum?: ResolvedMinimumRate;
@@ -24,6 +23,10 @@ export interface SavingsRules {
     basisLine?: number;
     sequestration?: Rated;
     cap?: Rated;
+    /** `below minimum savings rate share half`, with the preset's reason when it supplied it. */
+    halfRate?: Sourced & { because?: string };
+    /** `alternative standard scaled`. */
+    alternativeStandard?: Sourced;
 }
 
 /** The savings terms with the minimum rate resolved (the variable table at N). */
@@ -37,20 +40,37 @@ export function savingsRules(model: ContractModel): SavingsRules {
         basis: terms.basis,
         basisLine: terms.basisLine,
         sequestration: terms.sequestration,
-        cap: terms.cap
+        cap: terms.cap,
+        halfRate: terms.halfRateBelowMinimum,
+        alternativeStandard: model.quality.alternativeStandard
     };
 }
 
-/** Where the year stands once B, G and Q are known: the inputs of steps 7 and 8. */
-export interface YearPosition {
-    benchmark: Dec;
-    gross: Dec;
-    /** r = G / B. */
-    rate: Dec;
-    quality: Dec;
-    standardMet: boolean;
+/** The rules as the numbers of `arithmetic`, for `shareSavings` in year-rules.ts. */
+export function savingsPlan<T>(arithmetic: Arithmetic<T>, rules: SavingsRules): SavingsPlan<T> {
+    const sharing = rules.sharing;
+    return {
+        minimum: optional(arithmetic, rules.minimum?.rate),
+        halfBelowMinimum: rules.halfRate !== undefined,
+        aboveMinimum: rules.basis === 'above minimum',
+        scaled: rules.adjustment === 'scaled',
+        alternativeScaled: rules.alternativeStandard !== undefined,
+        sharing: sharing === undefined ? 'none' : sharing.kind,
+        rate: sharing?.kind === 'rate' ? arithmetic.of(sharing.rate) : arithmetic.zero,
+        bands: bandsOf(arithmetic, sharing?.kind === 'corridors' ? sharing.corridors : undefined),
+        kept: rules.sequestration ? arithmetic.minus(arithmetic.one, arithmetic.of(rules.sequestration.rate)) : undefined,
+        cap: optional(arithmetic, rules.cap?.rate)
+    };
+}
+
+/** Where the year stands once B, G and Q are known (the inputs of steps 7 and 8), with the clauses behind it. */
+export interface YearPosition extends Year<Dec> {
     /** Line of the clause that decided the standard (the scenario verdict or `standard`). */
     standardLine?: number;
+    /** The scenario's `alternative standard` line. */
+    alternativeLine?: number;
+    /** The scenario's `guardrail applies` line. */
+    guardrailLine?: number;
 }
 
 export interface SharedSavings {
@@ -60,28 +80,32 @@ export interface SharedSavings {
     finalSharingRate?: Dec;
 }
 
-/** Step 7 for G > 0. */
+/** Step 7 for G > 0: the rule, then one waterfall step for each thing it decided. */
 export function shareSavings(rules: SavingsRules, year: YearPosition, currency: string, steps: Steps): SharedSavings {
-    const { benchmark, gross, rate, quality } = year;
+    const trace = newSavingsTrace(exact);
+    const shared = shareSavingsRule(exact, savingsPlan(exact, rules), year, trace);
+    const { gross, rate, quality } = year;
     const money = (amount: Dec) => moneyText(amount, currency);
     const opening = `Gross savings ${money(gross)} are ${percentText(rate)} of the benchmark`;
     const minimum = rules.minimum;
-    const minimumRate = minimum?.rate ?? ZERO;
-    const result: SharedSavings = { shared: ZERO, minimumRate: minimum?.rate };
+    const result: SharedSavings = { shared, minimumRate: minimum?.rate };
 
-    // The minimum savings rate: below it, nothing is shared.
-    const aboveMinimum = rules.basis === 'above minimum';
-    const threshold = benchmark.times(minimumRate);
-    const basis = aboveMinimum ? gross.minus(threshold) : gross;
+    if (trace.outcome === 'guardrail') {
+        addStep(steps, 'guardrail', () => `${opening}, but the guardrail applies, so no savings are shared.`, year.guardrailLine, { amount: ZERO });
+        return result;
+    }
+
+    // The minimum savings rate: below it, nothing is shared (or half the rate, where the contract says so).
+    const basis = trace.basis;
     if (!minimum) {
         addStep(
             steps,
             'minimum savings rate',
             () => `${opening}; no minimum savings rate applies, so savings are shared from ${firstUnitText(currency)}.`,
             rules.basisLine,
-            { amount: basis, rate: ZERO }
+            { amount: gross, rate: ZERO }
         );
-    } else if (rate.lessThan(minimum.rate)) {
+    } else if (trace.outcome === 'below minimum') {
         addStep(
             steps,
             'minimum savings rate',
@@ -90,48 +114,70 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
             { amount: ZERO, rate: minimum.rate }
         );
         return result;
+    } else if (trace.halfRate) {
+        const half = rules.halfRate;
+        const why = half?.because ? `, as the program provides for ${half.because}` : '';
+        addStep(
+            steps,
+            'minimum savings rate',
+            () => `${opening}, below the ${percentText(minimum.rate)} minimum savings rate${minimumRateSource(minimum)}; savings below the minimum are still shared, from ${firstUnitText(currency)}, at half the final sharing rate${why}.`,
+            half?.line ?? minimum.line,
+            { amount: gross, rate: minimum.rate }
+        );
     } else {
         const relation = rate.equals(minimum.rate) ? 'equal to' : 'above';
-        const consequence = aboveMinimum
-            ? `so the savings above ${money(threshold)} are shared: ${money(basis)}`
+        const consequence = rules.basis === 'above minimum'
+            ? `so the savings above ${money(trace.threshold)} are shared: ${money(gross.minus(trace.threshold))}`
             : `so savings are shared from ${firstUnitText(currency)}`;
         addStep(
             steps,
             'minimum savings rate',
             () => `${opening}, ${relation} the ${percentText(minimum.rate)} minimum savings rate${minimumRateSource(minimum)}, ${consequence}.`,
             minimum.line,
-            { amount: basis, rate: minimum.rate }
+            { amount: rules.basis === 'above minimum' ? gross.minus(trace.threshold) : gross, rate: minimum.rate }
         );
     }
 
-    // The quality standard gates savings under every quality adjustment.
-    if (!year.standardMet) {
-        addStep(steps, 'quality gate', () => 'The quality standard is not met, so no savings are shared.', year.standardLine, {
+    // The quality standard gates savings under every quality adjustment, unless the alternative standard is met.
+    if (trace.outcome === 'not met') {
+        const alternative = rules.alternativeStandard && year.alternativeLine !== undefined
+            ? ' and the alternative standard is not met either'
+            : '';
+        addStep(steps, 'quality gate', () => `The quality standard is not met${alternative}, so no savings are shared.`, year.standardLine, {
             amount: ZERO
         });
         return result;
     }
+    if (trace.alternative) {
+        addStep(
+            steps,
+            'alternative standard',
+            () => `The quality standard was missed but the alternative standard was met${origin(rules.alternativeStandard)}, so savings are shared on the sliding scale: the sharing rate × quality score ${percentText(quality)}.`,
+            year.alternativeLine ?? rules.alternativeStandard?.line,
+            { rate: quality }
+        );
+    }
 
     const sharing = rules.sharing;
-    if (!sharing) {
+    if (trace.outcome === 'no sharing' || !sharing) {
         addStep(steps, 'shared savings', () => 'The contract gives no savings sharing rate, so nothing is shared.', undefined, {
             amount: ZERO
         });
         return result;
     }
 
-    let shared: Dec;
+    const halfText = trace.halfRate ? ' × ½ (below the minimum savings rate)' : '';
     if (sharing.kind === 'rate') {
-        const scaled = rules.adjustment === 'scaled';
-        const finalRate = scaled ? sharing.rate.times(quality) : sharing.rate;
-        const sharedAtRate = basis.times(finalRate);
-        shared = sharedAtRate;
+        const finalRate = trace.finalRate;
+        const sharedAtRate = trace.beforeSequestration;
         result.finalSharingRate = finalRate;
-        const how = scaled
-            ? `${percentText(sharing.rate)}${origin(sharing)} × quality score ${percentText(quality)} = ${percentText(finalRate)}`
-            : rules.adjustment === 'gate'
-              ? `${percentText(finalRate)}${origin(sharing)}, in full because the quality standard is met`
-              : `${percentText(finalRate)}${origin(sharing)}, not adjusted for quality`;
+        const how = trace.scaled
+            ? `${percentText(sharing.rate)}${origin(sharing)} × quality score ${percentText(quality)}${halfText} = ${percentText(finalRate)}`
+            : trace.halfRate
+              ? `${percentText(sharing.rate)}${origin(sharing)}${halfText} = ${percentText(finalRate)}`
+              : rules.adjustment === 'gate'
+                ? `${percentText(finalRate)}${origin(sharing)}, in full because the quality standard is met`
+                : `${percentText(finalRate)}${origin(sharing)}, not adjusted for quality`;
         addStep(
             steps,
             'final sharing rate',
@@ -140,18 +186,17 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
             { amount: sharedAtRate, rate: finalRate }
         );
     } else {
-        const { parts, total } = splitIntoCorridors(basis, benchmark, sharing.corridors);
-        corridorSteps(parts, 'Savings', currency, steps);
-        shared = total;
-        if (rules.adjustment === 'scaled') {
-            const scaledTotal = total.times(quality);
-            shared = scaledTotal;
+        corridorSteps(sharing.corridors, trace.parts, trace.bandShared, 'Savings', currency, steps);
+        const total = trace.corridorTotal;
+        const after = trace.beforeSequestration;
+        if (trace.scaled || trace.halfRate) {
+            const scaledText = trace.scaled ? ` × quality score ${percentText(quality)}` : '';
             addStep(
                 steps,
                 'shared savings',
-                () => `Shared savings ${money(total)} across the corridors × quality score ${percentText(quality)} = ${money(scaledTotal)}.`,
+                () => `Shared savings ${money(total)} across the corridors${scaledText}${halfText} = ${money(after)}.`,
                 rules.adjustmentLine ?? sharing.line,
-                { amount: scaledTotal, rate: quality }
+                { amount: after, rate: trace.scaled ? quality : undefined }
             );
         } else {
             addStep(steps, 'shared savings', () => `Shared savings across the corridors: ${money(total)}.`, sharing.line, {
@@ -163,26 +208,21 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
     // Sequestration, then the cap (CMS applies the cap to the sequestered amount).
     const sequestration = rules.sequestration;
     if (sequestration) {
-        const before = shared;
-        const kept = before.times(ONE.minus(sequestration.rate));
+        const before = trace.beforeSequestration;
+        const kept = trace.afterSequestration;
         const text = (): string => sequestration.rate.isZero()
             ? `No sequestration applies (0%)${origin(sequestration)}: shared savings stay ${money(kept)}.`
             : `Sequestration ${percentText(sequestration.rate)}${origin(sequestration)} takes ${money(before.minus(kept))}, leaving ${money(kept)}.`;
         addStep(steps, 'sequestration', text, sequestration.line, { amount: kept, rate: sequestration.rate });
-        shared = kept;
     }
     const cap = rules.cap;
-    if (cap) {
-        const limit = benchmark.times(cap.rate);
-        const before = shared;
-        const binds = before.greaterThan(limit);
-        const capped = binds ? limit : before;
-        const text = (): string => binds
+    const limit = trace.capLimit;
+    if (cap && limit) {
+        const before = trace.afterSequestration;
+        const text = (): string => trace.capBinds
             ? `Cap ${percentText(cap.rate)} of the benchmark${origin(cap)} binds: shared savings ${money(before)} are limited to ${money(limit)}.`
             : `Cap ${percentText(cap.rate)} of the benchmark${origin(cap)} is ${money(limit)}; shared savings ${money(before)} are within it.`;
-        addStep(steps, 'savings cap', text, cap.line, { amount: capped, rate: cap.rate });
-        shared = capped;
+        addStep(steps, 'savings cap', text, cap.line, { amount: shared, rate: cap.rate });
     }
-    result.shared = shared;
     return result;
 }

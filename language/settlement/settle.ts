@@ -4,9 +4,9 @@
  *
  * Step keys recorded in the waterfall, in order of appearance:
  * `benchmark`, `trend`, `discount` (1–2); `measure credit`, `quality score`, `quality standard` (3);
- * `quality withhold` (4); `expenditure` (5); `gross savings` (6); savings: `minimum savings rate`,
- * `quality gate`, `final sharing rate` or `corridor`… `shared savings`, `sequestration`,
- * `savings cap` (7); losses: `minimum loss rate`, `loss sharing rate` or `corridor`…
+ * `quality withhold`, `health equity adjustment` (4); `expenditure` (5); `gross savings` (6);
+ * savings: `guardrail`, `minimum savings rate`, `quality gate` or `alternative standard`,
+ * `final sharing rate` or `corridor`… `shared savings`, `sequestration`, `savings cap` (7); losses: `minimum loss rate`, `loss sharing rate` or `corridor`…
  * `owed losses`, `loss cap`, `losses reduced`, `losses forgiven`, or `no shared losses` (8);
  * `no savings or losses` when G = 0; `earned` (9); `capitation` (10); `reserve`, `remainder`,
  * `provider share` (11).
@@ -63,7 +63,11 @@ export function settle(model: ContractModel, scenario: ScenarioTerms, options: S
         rate,
         quality,
         standardMet,
-        standardLine: scenario.standardVerdict?.line ?? model.quality.standard?.line
+        alternativeMet: scenario.alternativeVerdict?.met === true,
+        guardrail: scenario.guardrail !== undefined,
+        standardLine: scenario.standardVerdict?.line ?? model.quality.standard?.line,
+        alternativeLine: scenario.alternativeVerdict?.line,
+        guardrailLine: scenario.guardrail?.line
     };
     let earnedExact = ZERO;
     let minimumRate;

@@ -8,7 +8,11 @@ import * as ast from '../generated/ast.js';
 import { Dec } from '../decimal.js';
 import { formatCount, formatPercent } from '../format.js';
 import type { ContractModel } from '../model/contract-model.js';
-import { msspVariableMinimumRate, presetTerms } from '../settlement/presets.js';
+import {
+    MSSP_ALTERNATIVE_STANDARD_FIRST_YEAR, MSSP_HALF_RATE_FIRST_YEAR, REACH_GLOBAL_2026_FIRST_CORRIDOR_END, REACH_HEBA_FIRST_YEAR,
+    msspVariableMinimumRate, presetHalfRate, presetNeedsWrittenCorridors, presetTerms, programLabel
+} from '../settlement/presets.js';
+import type { Corridor } from '../model/contract-model.js';
 import { IssueCodes } from './issue-codes.js';
 
 /** Finds the first line of a type in the first section of a type. */
@@ -119,11 +123,15 @@ export function checkRiskTerms(contract: ast.Contract, model: ContractModel, acc
     const lossesSection = contract.sections.find(ast.isSharedLosses);
     const losses = model.losses;
     const programLine = contract.sections.find(ast.isProgramLine);
-    if (losses && !losses.cap && !losses.revenueCap) {
+    // REACH bounds losses by its corridors and has no loss cap; elsewhere corridors bound the share, not the amount.
+    if (losses && !losses.cap && !losses.revenueCap && model.program?.program !== 'REACH') {
         const where = lossesSection ?? programLine;
+        const corridors = losses.sharing?.kind === 'corridors';
         if (where) {
-            accept('error', 'A two-sided contract must cap shared losses: add `cap P% of benchmark` to the shared losses section.',
-                { node: where, keyword: lossesSection ? 'shared' : 'program', code: IssueCodes.MissingLossCap, data: { code: IssueCodes.MissingLossCap } });
+            accept(corridors ? 'warning' : 'error', corridors
+                ? 'Losses are shared through corridors but not capped: the corridors bound the share owed, not the amount. Add `cap P% of benchmark` unless the contract means to leave losses uncapped.'
+                : 'A two-sided contract must cap shared losses: add `cap P% of benchmark` to the shared losses section.',
+            { node: where, keyword: lossesSection ? 'shared' : 'program', code: corridors ? IssueCodes.CorridorLossesUncapped : IssueCodes.MissingLossCap, data: { code: IssueCodes.MissingLossCap } });
         }
     }
     const savingsCap = model.savings.cap;
@@ -263,4 +271,110 @@ export function checkPresetOverrides(contract: ast.Contract, model: ContractMode
     compareRate(lossCap, lossCap?.rate, preset.losses?.cap?.rate, 'the loss cap');
     const discount = lineIn(contract, ast.isPopulation, ast.isDiscountLine);
     compareRate(discount, discount?.rate, preset.discount?.rate ?? (program.program === 'REACH' ? new Dec(0) : undefined), 'the discount');
+    compareCorridors(savings, preset.savings.sharing, warn, 'the savings corridors');
+    compareCorridors(losses, preset.losses?.sharing, warn, 'the loss corridors');
+    checkPresetAllows(contract, model, accept);
+}
+
+function corridorsText(corridors: readonly Pick<Corridor, 'lower' | 'upper' | 'share'>[]): string {
+    return corridors.map(c => `${c.upper === undefined ? `over ${formatPercent(c.lower)}` : `${formatPercent(c.lower)}–${formatPercent(c.upper)}`}: ${formatPercent(c.share)}`).join(', ');
+}
+
+/** Written corridors against the preset's, band by band. */
+function compareCorridors(
+    lines: readonly AstNode[],
+    presetSharing: { kind: string; corridors?: Corridor[] } | undefined,
+    warn: (node: AstNode, what: string, written: string, published: string) => void,
+    what: string
+): void {
+    const written = lines.filter(ast.isCorridorLine);
+    const published = presetSharing?.kind === 'corridors' ? presetSharing.corridors ?? [] : [];
+    if (written.length === 0 || published.length === 0) {
+        return;
+    }
+    const bands = written.map(line => ({
+        lower: line.from === 'up' ? new Dec(0) : new Dec(line.lower ?? '0'),
+        upper: line.from === 'over' || line.upper === undefined ? undefined : new Dec(line.upper),
+        share: new Dec(line.share ?? '0')
+    }));
+    const same = bands.length === published.length && bands.every((band, index) => {
+        const other = published[index];
+        return band.lower.equals(other.lower) && band.share.equals(other.share)
+            && (band.upper === undefined ? other.upper === undefined : other.upper !== undefined && band.upper.equals(other.upper));
+    });
+    if (!same) {
+        warn(written[0], what, `corridors (${corridorsText(bands)})`, corridorsText(published));
+    }
+}
+
+/**
+ * Terms a program does not provide for at all, or not in this year: a discount under MSSP, a
+ * minimum rate under REACH, the alternative standard before 2023, the half rate outside its
+ * conditions, the guardrail before 2024, the health equity adjustment outside REACH 2023 on; and
+ * REACH global 2026, whose corridors the contract must write out.
+ */
+function checkPresetAllows(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): void {
+    const program = model.program;
+    if (!program) {
+        return;
+    }
+    const label = programLabel(program);
+    const disallowed = (node: AstNode | undefined, message: string): void => {
+        if (node) {
+            accept('warning', `${message} (${label}).`, { node, code: IssueCodes.PresetDisallowed });
+        }
+    };
+    const savings = contract.sections.find(ast.isSharedSavings);
+    const losses = contract.sections.find(ast.isSharedLosses);
+    const halfRate = savings?.lines.find(ast.isHalfRateLine);
+    const alternative = lineIn(contract, ast.isQuality, ast.isAlternativeStandardLine);
+    const equity = lineIn(contract, ast.isPopulation, ast.isHealthEquityLine);
+    const guardrails = contract.sections.filter(ast.isScenario).flatMap(scenario => scenario.lines.filter(ast.isGuardrailLine));
+    if (program.program === 'MSSP') {
+        disallowed(lineIn(contract, ast.isPopulation, ast.isDiscountLine), 'MSSP benchmarks carry no discount: the program has no such term');
+        disallowed(equity, 'MSSP has no health equity benchmark adjustment; it is an ACO REACH term (from 2023)');
+        if (alternative && program.year < MSSP_ALTERNATIVE_STANDARD_FIRST_YEAR) {
+            disallowed(alternative, `The alternative quality standard and its sliding scale began in performance year ${MSSP_ALTERNATIVE_STANDARD_FIRST_YEAR}`);
+        }
+        if (program.year < MSSP_HALF_RATE_FIRST_YEAR) {
+            for (const line of guardrails) {
+                disallowed(line, `The guardrail began in performance year ${MSSP_HALF_RATE_FIRST_YEAR}`);
+            }
+        }
+        if (halfRate && !presetHalfRate(program, { revenueCategory: model.population.revenueCategory?.category, beneficiaries: model.population.beneficiaries, termStart: model.term.start })) {
+            accept('warning', `The program shares savings below the minimum savings rate at half the rate only for low-revenue BASIC ACOs (\`revenue category low\`) with at least 5,000 assigned beneficiaries, in agreements starting on or after 2024-01-01, from performance year ${MSSP_HALF_RATE_FIRST_YEAR} (42 CFR 425.605(h)); this contract does not meet those conditions (${label}).`,
+                { node: halfRate, code: IssueCodes.PresetOverride });
+        }
+        return;
+    }
+    for (const line of [savings?.lines.find(ast.isMinimumSavingsRateLine), losses?.lines.find(ast.isMinimumLossRateLine)]) {
+        disallowed(line, 'ACO REACH has no minimum savings or loss rate: savings and losses are shared from the first dollar through the corridors');
+    }
+    disallowed(halfRate, 'ACO REACH has no minimum savings rate, so there is nothing below it to share at half the rate');
+    disallowed(alternative, 'ACO REACH has no alternative quality standard: quality acts through the withhold');
+    for (const line of guardrails) {
+        disallowed(line, 'The guardrail is an MSSP rule');
+    }
+    if (equity && program.year < REACH_HEBA_FIRST_YEAR) {
+        disallowed(equity, `The health equity benchmark adjustment began in ${REACH_HEBA_FIRST_YEAR}`);
+    }
+    if (presetNeedsWrittenCorridors(program)) {
+        const programLine = contract.sections.find(ast.isProgramLine);
+        const end = formatPercent(REACH_GLOBAL_2026_FIRST_CORRIDOR_END);
+        for (const [section, what] of [[savings, 'savings'], [losses, 'losses']] as const) {
+            const lines: readonly AstNode[] = section?.lines ?? [];
+            const corridors = lines.filter(ast.isCorridorLine);
+            const rate = lines.find(ast.isSharingRateLine);
+            if (corridors.length === 0 && !rate) {
+                accept('error', `${label} supplies the discount, withhold and sequestration but not the ${what} corridors: from 2026 the first global corridor ends at ${end} (100% to the ACO), and the bands above it are not in the published sources. Write the corridors in the shared ${what} section, starting \`corridor up to ${end} share 100%\`.`,
+                    { node: section ?? programLine ?? contract, keyword: section ? 'shared' : programLine ? 'program' : 'contract', code: IssueCodes.CorridorsRequired });
+                continue;
+            }
+            const first = corridors[0];
+            if (first && (first.from !== 'up' || first.upper === undefined || !new Dec(first.upper).equals(REACH_GLOBAL_2026_FIRST_CORRIDOR_END) || !new Dec(first.share ?? '0').equals(1))) {
+                accept('warning', `From 2026 the first REACH global corridor is \`up to ${end} share 100%\`; this contract's first ${what} corridor departs from it (${label}).`,
+                    { node: first, code: IssueCodes.PresetOverride });
+            }
+        }
+    }
 }

@@ -46,13 +46,17 @@ export const IssueCodes = {
     InvalidYear: 'invalid-year',
     CannotSettle: 'cannot-settle',
     ComplementNeedsRate: 'complement-needs-rate',
+    CorridorsRequired: 'corridors-required',
     // Warnings: legal, but likely a mistake or a risk.
     BelowMinimumBeneficiaries: 'below-minimum-beneficiaries',
     MsrBelowVariation: 'msr-below-variation',
     SavingsCapBelowLossCap: 'savings-cap-below-loss-cap',
     ExpectationFailed: 'expectation-failed',
     PresetOverride: 'preset-override',
-    CapitationDoubleCount: 'capitation-double-count'
+    PresetDisallowed: 'preset-disallowed',
+    NoEffect: 'no-effect',
+    CapitationDoubleCount: 'capitation-double-count',
+    CorridorLossesUncapped: 'corridor-losses-uncapped'
 } as const;
 
 export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
@@ -60,7 +64,8 @@ export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
 /** The codes reported as warnings (legal, but likely a mistake or a risk); every other code is an error. */
 export const WarningCodes: ReadonlySet<IssueCode> = new Set<IssueCode>([
     IssueCodes.BelowMinimumBeneficiaries, IssueCodes.MsrBelowVariation, IssueCodes.SavingsCapBelowLossCap,
-    IssueCodes.ExpectationFailed, IssueCodes.PresetOverride, IssueCodes.CapitationDoubleCount
+    IssueCodes.ExpectationFailed, IssueCodes.PresetOverride, IssueCodes.PresetDisallowed, IssueCodes.NoEffect,
+    IssueCodes.CapitationDoubleCount, IssueCodes.CorridorLossesUncapped
 ]);
 
 /** One-line help per code, for SARIF rules and hover. */
@@ -111,5 +116,9 @@ export const IssueHelp: Record<IssueCode, string> = {
     'incomplete-uncertainty': 'An uncertainty block needs an expenditure or savings distribution, and ranges that run from low to high.',
     'invalid-year': 'Performance years are counted from 1.',
     'cannot-settle': 'The engine cannot settle this scenario; the message says what it lacks.',
-    'complement-needs-rate': 'A loss sharing rate of `1 - final sharing rate` needs one savings sharing rate, not corridors.'
+    'complement-needs-rate': 'A loss sharing rate of `1 - final sharing rate` needs one savings sharing rate, not corridors.',
+    'corridors-required': 'The program preset supplies no corridors for this year (REACH global 2026): the contract must write them out.',
+    'preset-disallowed': 'A term the `program` does not provide for (a discount under MSSP, a minimum savings rate under REACH, a rule from a later year).',
+    'no-effect': 'A written term that cannot take effect in this contract (e.g. `alternative standard met` without `alternative standard scaled`).',
+    'corridor-losses-uncapped': 'Losses shared through corridors have no cap: the corridors bound the share, not the amount.'
 };

@@ -6,6 +6,7 @@ import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { settledMoney } from '../format.js';
 import type { ContractAnalysis } from '../analysis/contract-analysis.js';
+import type { ContractModel } from '../model/contract-model.js';
 import { IssueCodes } from './issue-codes.js';
 
 export function checkScenarioShape(scenario: ast.Scenario, accept: ValidationAcceptor): void {
@@ -29,6 +30,22 @@ export function checkScenarioShape(scenario: ast.Scenario, accept: ValidationAcc
             ? `Scenario "${scenario.name}" gives neither a quality score nor measure results: add \`quality score P%\` or a \`result\` for ${missing.join(', ')}.`
             : `Scenario "${scenario.name}" has no result for ${missing.join(', ')}: give a \`result\` for every measure, or a \`quality score\`.`,
         { node: scenario, property: 'name', code: IssueCodes.MissingQuality });
+    }
+}
+
+/**
+ * Scenario lines that need a contract term to take effect: `alternative standard met|not met`
+ * only matters under `alternative standard scaled` (written, or an MSSP preset from 2023).
+ */
+export function checkScenarioTerms(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): void {
+    if (model.quality.alternativeStandard) {
+        return;
+    }
+    for (const scenario of contract.sections.filter(ast.isScenario)) {
+        for (const line of scenario.lines.filter(ast.isAlternativeStandardVerdictLine)) {
+            accept('warning', 'The contract has no alternative quality standard, so this line changes nothing: add `alternative standard scaled` to the quality section (MSSP presets supply it from 2023).',
+                { node: line, code: IssueCodes.NoEffect });
+        }
     }
 }
 

@@ -3,15 +3,16 @@
  * the range in ascending order, loss-rate bounds in the right order, the `1 - final sharing rate`
  * form written with the number 1.
  */
-import type { ValidationAcceptor } from 'langium';
+import type { AstNode, ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { Dec } from '../decimal.js';
 import { formatPercent } from '../format.js';
 import { IssueCodes } from './issue-codes.js';
 
 export function checkSharingForm(section: ast.SharedSavings | ast.SharedLosses, accept: ValidationAcceptor): void {
-    const rate = section.lines.find(ast.isSharingRateLine);
-    const corridors = section.lines.filter(ast.isCorridorLine);
+    const lines: readonly AstNode[] = section.lines;
+    const rate = lines.find(ast.isSharingRateLine);
+    const corridors = lines.filter(ast.isCorridorLine);
     if (rate && corridors.length > 0) {
         accept('error', 'Give either one sharing rate or corridors, not both.',
             { node: rate, keyword: 'sharing', code: IssueCodes.RateAndCorridors });

@@ -29,7 +29,10 @@ const LINE_NAMES: Record<string, string> = {
     ReserveLine: 'reserve', RemainderLine: 'remainder', ExpenditureLine: 'expenditure', SavingsLine: 'savings',
     QualityScoreLine: 'quality score', QualityStandardLine: 'quality standard', LossesReducedLine: 'losses reduced by',
     LossesForgivenLine: 'losses forgiven', YearLine: 'year', ExpenditureDistributionLine: 'expenditure',
-    SavingsDistributionLine: 'savings', QualityDistributionLine: 'quality score', TrialsLine: 'trials', SeedLine: 'seed'
+    SavingsDistributionLine: 'savings', QualityDistributionLine: 'quality score', TrialsLine: 'trials', SeedLine: 'seed',
+    RevenueCategoryLine: 'revenue category', HealthEquityLine: 'health equity benchmark adjustment',
+    HalfRateLine: 'below minimum savings rate share half', AlternativeStandardLine: 'alternative standard',
+    AlternativeStandardVerdictLine: 'alternative standard', GuardrailLine: 'guardrail applies'
 };
 
 /** Lines a section may hold more than once. */

@@ -13,7 +13,7 @@ import {
     checkCapitationDoubleCount, checkDistribution, checkPopulation, checkPresetOverrides, checkRiskTerms, checkTerm, checkUncertainty
 } from './contract-checks.js';
 import { checkMeasure, checkWeights } from './quality-checks.js';
-import { checkScenarioShape } from './scenario-checks.js';
+import { checkScenarioShape, checkScenarioTerms } from './scenario-checks.js';
 import { checkSharingForm, checkSharingRate } from './sharing-checks.js';
 import {
     checkLossesLinesPlacement, checkProgram, checkSavingsLinesPlacement, checkSectionLines, checkSections, checkUniqueIds
@@ -79,6 +79,7 @@ export class AcoValidator {
         checkCapitationDoubleCount(contract, model, accept);
         checkUncertainty(contract, model, accept);
         checkPresetOverrides(contract, model, accept);
+        checkScenarioTerms(contract, model, accept);
         // Failed `expect` lines and unsettleable scenarios are checked after every other rule,
         // and only when none reported an error: see AcoDocumentValidator.
     }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../language/decimal.js';
 import type { MsspTrack, ProgramPreset } from '../../language/model/contract-model.js';
-import { msspVariableMinimumRate, presetProblem, presetTerms, programLabel } from '../../language/settlement/presets.js';
+import { msspVariableMinimumRate, presetHalfRate, presetNeedsWrittenCorridors, presetProblem, presetTerms, programLabel } from '../../language/settlement/presets.js';
 
 const mssp = (track: MsspTrack, year: number): ProgramPreset => ({ program: 'MSSP', track, year, line: 3 });
 
@@ -80,11 +80,11 @@ describe('MSSP presets', () => {
 });
 
 describe('REACH presets', () => {
-    it('global: corridors on savings and losses, quality none, 2% withhold, discount by year', () => {
+    it('global: corridors on savings and losses, quality none, 2% withhold, 2% sequestration, discount by year', () => {
         const terms = presetTerms({ program: 'REACH', option: 'global', year: 2024, line: 2 });
         expect(terms.savings.qualityAdjustment).toBe('none');
         expect(terms.savings.minimumRate).toBeUndefined();
-        expect(terms.savings.sequestration).toBeUndefined();
+        expect(terms.savings.sequestration?.rate.toString()).toBe('0.02');
         expect(terms.savings.cap).toBeUndefined();
         expect(terms.savings.qualityWithhold?.rate.toString()).toBe('0.02');
         expect(terms.discount?.rate.toString()).toBe('0.03');
@@ -97,6 +97,35 @@ describe('REACH presets', () => {
         ]);
         expect(terms.losses?.sharing?.kind).toBe('corridors');
         expect(presetTerms({ program: 'REACH', option: 'global', year: 2025, line: 2 }).discount?.rate.toString()).toBe('0.035');
+        expect(presetTerms({ program: 'REACH', option: 'global', year: 2026, line: 2 }).discount?.rate.toString()).toBe('0.035');
+        expect(terms.losses?.cap).toBeUndefined();
+    });
+
+    it('GPDC years 2021–2022: 2% discount and a 5% withhold; 2023–2025: 3% then 3.5% and 2%', () => {
+        const byYear = [2021, 2022, 2023, 2024, 2025, 2026].map((year) => {
+            const terms = presetTerms({ program: 'REACH', option: 'global', year, line: 2 });
+            return [year, terms.discount?.rate.toString(), terms.savings.qualityWithhold?.rate.toString(), terms.savings.sequestration?.rate.toString()];
+        });
+        expect(byYear).toEqual([
+            [2021, '0.02', '0.05', '0.02'],
+            [2022, '0.02', '0.05', '0.02'],
+            [2023, '0.03', '0.02', '0.02'],
+            [2024, '0.03', '0.02', '0.02'],
+            [2025, '0.035', '0.02', '0.02'],
+            [2026, '0.035', '0.05', '0.02']
+        ]);
+        const professional2022 = presetTerms({ program: 'REACH', option: 'professional', year: 2022, line: 2 });
+        expect(professional2022.discount).toBeUndefined();
+        expect(professional2022.savings.qualityWithhold?.rate.toString()).toBe('0.05');
+    });
+
+    it('global 2026 supplies no corridors: the contract must write them', () => {
+        const global2026 = { program: 'REACH', option: 'global', year: 2026, line: 2 } as const;
+        expect(presetTerms(global2026).savings.sharing).toBeUndefined();
+        expect(presetTerms(global2026).losses?.sharing).toBeUndefined();
+        expect(presetNeedsWrittenCorridors(global2026)).toBe(true);
+        expect(presetNeedsWrittenCorridors({ ...global2026, year: 2025 })).toBe(false);
+        expect(presetNeedsWrittenCorridors({ ...global2026, option: 'professional' })).toBe(false);
     });
 
     it('professional: its own corridors and no discount', () => {
@@ -110,18 +139,22 @@ describe('REACH presets', () => {
 
 describe('presetProblem', () => {
     it('accepts the combinations that existed', () => {
-        for (const program of [mssp('1', 2013), mssp('2', 2021), mssp('3', 2016), mssp('1+', 2018), mssp('BASIC E', 2025), mssp('ENHANCED', 2019)]) {
+        for (const program of [mssp('1', 2013), mssp('2', 2021), mssp('3', 2016), mssp('1+', 2018), mssp('BASIC E', 2025), mssp('ENHANCED', 2019), mssp('ENHANCED', 2026), mssp('BASIC A', 2026)]) {
             expect(presetProblem(program), programLabel(program)).toBeUndefined();
         }
         expect(presetProblem({ program: 'REACH', option: 'professional', year: 2023, line: 1 })).toBeUndefined();
+        expect(presetProblem({ program: 'REACH', option: 'global', year: 2021, line: 1 })).toBeUndefined();
+        expect(presetProblem({ program: 'REACH', option: 'global', year: 2026, line: 1 })).toBeUndefined();
     });
 
     it('explains the ones that did not', () => {
         expect(presetProblem(mssp('BASIC C', 2013))).toBe('MSSP BASIC C began in performance year 2019; it did not exist in 2013.');
         expect(presetProblem(mssp('3', 2015))).toMatch(/track 3 began in performance year 2016/);
         expect(presetProblem(mssp('1', 2022))).toMatch(/track 1 ended after performance year 2021/);
-        expect(presetProblem(mssp('ENHANCED', 2030))).toMatch(/2013–2025; 2030 is outside/);
-        expect(presetProblem({ program: 'REACH', option: 'global', year: 2019, line: 1 })).toMatch(/2023–2025; 2019 is outside/);
+        expect(presetProblem(mssp('ENHANCED', 2030))).toMatch(/2013–2026; 2030 is outside/);
+        expect(presetProblem(mssp('ENHANCED', 2027))).toMatch(/2013–2026; 2027 is outside/);
+        expect(presetProblem({ program: 'REACH', option: 'global', year: 2020, line: 1 })).toMatch(/2021–2026; 2020 is outside/);
+        expect(presetProblem({ program: 'REACH', option: 'global', year: 2027, line: 1 })).toMatch(/2021–2026; 2027 is outside/);
     });
 
     it('labels programs as the language writes them', () => {

@@ -404,13 +404,14 @@ describe('distribution', () => {
 });
 
 describe('REACH preset end to end', () => {
-    it('discounts, withholds for quality and shares by corridors without sequestration', () => {
+    it('discounts, withholds for quality, shares by corridors and sequesters 2% of savings, never of losses', () => {
         const model = buildModel(parseContract('contract "R" {\n    program REACH global year 2024\n    population {\n        benchmark $10,000,000 total\n    }\n}\n'));
-        // B1 9,700,000; W 194,000; back × 0.9 = 174,600: B 9,680,600; savings 10% → 968,060 all kept (band up to 25% at 100%).
+        // B1 9,700,000; W 194,000; back × 0.9 = 174,600: B 9,680,600; savings 10% → 968,060 (band up to 25% at 100%),
+        // less 2% sequestration (19,361.20) = 948,698.80.
         const result = settle(model, scenario({ expenditure: { kind: 'savings', rate: pct(10), line: 101 }, qualityScore: { rate: pct(90), line: 102 } }));
         expect(result.benchmark.toString()).toBe('9680600');
-        expect(result.earned.toString()).toBe('968060');
-        // Loss of 30%: 25% × 100% + 5% × 50% of B, not scaled by quality.
+        expect(result.earned.toString()).toBe('948698.8');
+        // Loss of 30%: 25% × 100% + 5% × 50% of B, not scaled by quality, not sequestered.
         const loss = settle(model, scenario({ expenditure: { kind: 'savings', rate: pct(-30), line: 101 }, qualityScore: { rate: pct(90), line: 102 } }));
         expect(loss.earned.toString()).toBe(new Dec(9_680_600).times('-0.275').toString());
     });
