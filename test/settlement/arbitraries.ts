@@ -1,6 +1,8 @@
 /**
  * Random contracts and scenarios for the property tests: every savings and loss rule the engine
- * knows, with rates as exact decimals (basis points, so no float ever reaches a model).
+ * knows (including the half rate below the minimum, the alternative standard, the guardrail and
+ * the health equity adjustment), with rates as exact decimals (basis points, so no float ever
+ * reaches a model).
  */
 import fc from 'fast-check';
 import { Dec } from '../../language/decimal.js';
@@ -91,7 +93,10 @@ export function modelArb(options: ModelOptions = {}): fc.Arbitrary<ContractModel
             lossSharingOther: lossSharingArb(false),
             lossCap: fc.option(basisPoints(50, 2_000), { nil: undefined }),
             revenueCap: fc.option(basisPoints(50, 1_000), { nil: undefined }),
-            revenueCents: fc.option(fc.integer({ min: 1_000_000, max: 10_000_000_000 }), { nil: undefined })
+            revenueCents: fc.option(fc.integer({ min: 1_000_000, max: 10_000_000_000 }), { nil: undefined }),
+            halfRate: fc.boolean(),
+            alternativeStandard: fc.boolean(),
+            equityCents: fc.option(fc.integer({ min: -50_000_000, max: 50_000_000 }), { nil: undefined })
         })
         .map((r) => {
             const model = contract({
@@ -99,7 +104,9 @@ export function modelArb(options: ModelOptions = {}): fc.Arbitrary<ContractModel
                     beneficiaries: new Dec(r.beneficiaries),
                     benchmark: { amount: new Dec(r.benchmarkCents).dividedBy(100), basis: 'total', line: 5 },
                     discount: r.discount && { rate: r.discount, line: 6 },
-                    trend: r.trend && { rate: r.trend, line: 7 }
+                    trend: r.trend && { rate: r.trend, line: 7 },
+                    healthEquityAdjustment: r.equityCents === undefined ? undefined
+                        : { amount: new Dec(r.equityCents).dividedBy(100), basis: 'total', line: 8 }
                 },
                 savings: {
                     minimumRate: r.minimum,
@@ -108,9 +115,14 @@ export function modelArb(options: ModelOptions = {}): fc.Arbitrary<ContractModel
                     basis: r.basis,
                     sequestration: r.sequestration && { rate: r.sequestration, line: 11 },
                     cap: r.cap && { rate: r.cap, line: 12 },
-                    qualityWithhold: r.withhold && { rate: r.withhold, line: 13 }
+                    qualityWithhold: r.withhold && { rate: r.withhold, line: 13 },
+                    halfRateBelowMinimum: r.halfRate ? { line: 14 } : undefined
                 },
-                quality: { standard: r.standard && { rate: r.standard, line: 30 }, measures: [] }
+                quality: {
+                    standard: r.standard && { rate: r.standard, line: 30 },
+                    alternativeStandard: r.alternativeStandard ? { line: 31 } : undefined,
+                    measures: []
+                }
             });
             if (r.twoSided) {
                 const losses: LossTerms = {
@@ -141,7 +153,9 @@ export const scenarioExtrasArb: fc.Arbitrary<Partial<ScenarioTerms>> = fc.record
         year: fc.integer({ min: 1, max: 4 }).map((year) => ({ year, line: 102 })),
         standardVerdict: fc.boolean().map((met) => ({ met, line: 103 })),
         lossesReducedBy: fc.integer({ min: 0, max: 500_000_000 }).map((cents) => ({ amount: new Dec(cents).dividedBy(100), line: 104 })),
-        lossesForgiven: basisPoints(0, 10_000).map((rate) => ({ rate, line: 105 }))
+        lossesForgiven: basisPoints(0, 10_000).map((rate) => ({ rate, line: 105 })),
+        alternativeVerdict: fc.boolean().map((met) => ({ met, line: 106 })),
+        guardrail: fc.constant({ line: 107 })
     },
     { requiredKeys: [] }
 );

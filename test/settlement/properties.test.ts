@@ -88,6 +88,7 @@ describe('settlement properties', () => {
                 qualityArb,
                 (model, minimum, thousandths, gain, quality) => {
                     model.savings.minimumRate = { kind: 'fixed', rate: minimum, line: 9 };
+                    model.savings.halfRateBelowMinimum = undefined;
                     if (model.losses) {
                         model.losses.minimumRate = undefined; // falls back to the savings rate
                     }
@@ -97,6 +98,21 @@ describe('settlement properties', () => {
                     expect(result.earned.isZero()).toBe(true);
                 }
             ),
+            { numRuns: RUNS }
+        );
+    });
+
+    it('below the minimum with the half rate, savings are shared at half what a contract without a minimum shares', () => {
+        fc.assert(
+            fc.property(modelArb(), basisPoints(50, 400), fc.integer({ min: 1, max: 999 }), qualityArb, (model, minimum, thousandths, quality) => {
+                model.savings.cap = undefined;
+                model.savings.halfRateBelowMinimum = { line: 14 };
+                model.savings.minimumRate = { kind: 'fixed', rate: minimum, line: 9 };
+                const rate = minimum.times(thousandths).dividedBy(1000);
+                const half = settle(model, scenarioAt(rate, quality));
+                const withoutMinimum = settle({ ...model, savings: { ...model.savings, minimumRate: undefined, basis: 'first dollar' } }, scenarioAt(rate, quality));
+                expect(half.earnedExact.times(2).equals(withoutMinimum.earnedExact)).toBe(true);
+            }),
             { numRuns: RUNS }
         );
     });
