@@ -74,10 +74,11 @@ export function settlementText(settlement: Settlement, model: ContractModel, sty
     }
     if (explain) {
         lines.push('    Waterfall');
+        const keyWidth = Math.max(22, ...settlement.steps.map((step) => step.step.length));
         settlement.steps.forEach((step, index) => {
             const figure = step.amount !== undefined ? money(step.amount) : step.rate !== undefined ? formatPercent(step.rate, 6) : '';
             const where = step.line ? style.dim(` (line ${step.line})`) : '';
-            lines.push(`    ${String(index + 1).padStart(2)}. ${step.step.padEnd(22)} ${figure.padStart(18)}  ${step.explanation}${where}`);
+            lines.push(`    ${String(index + 1).padStart(2)}. ${step.step.padEnd(keyWidth)} ${figure.padStart(18)}  ${step.explanation}${where}`);
         });
     }
     return lines;

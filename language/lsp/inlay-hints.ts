@@ -79,6 +79,11 @@ export class AcoInlayHintProvider extends AbstractInlayHintProvider {
         } else if (ast.isSharingRateLine(node) || ast.isCorridorLine(node)) {
             const step = [...settlement.steps].reverse().find(s => s.line === line && s.amount !== undefined);
             hint(step?.amount, 'Shared amount');
+        } else if (ast.isDiscountLine(node) || ast.isQualityWithholdLine(node) || ast.isHealthEquityLine(node)) {
+            const step = settlement.steps.find(s => s.line === line && s.amount !== undefined);
+            hint(step?.amount, 'Benchmark after this term');
+        } else if (ast.isSequestrationLine(node)) {
+            hint(settlement.steps.find(s => s.step === 'sequestration' && s.line === line)?.amount, 'Shared savings after sequestration');
         } else if (ast.isCapitationRateLine(node)) {
             hint(settlement.capitation.find(c => c.line === line)?.paid, 'Capitation paid in the year');
         } else if (ast.isProvider(node) && settlement.distribution) {

@@ -76,6 +76,14 @@ export function contractSentences(model: ContractModel, yearOneBenchmark: Dec | 
     if (withhold) {
         sentences.push(`${rate(withhold.rate)} of the benchmark is withheld and earned back in proportion to the quality score${inAYearMeetingStandard(model)}${fromPreset(withhold.fromPreset)}.`);
     }
+    const equity = population.healthEquityAdjustment;
+    if (equity) {
+        const amount = `${statedMoney(equity.amount.abs(), model)}${equity.basis === 'total' ? '' : ' per member per month'}`;
+        sentences.push(`A health equity benchmark adjustment ${equity.amount.isNegative() ? `takes ${amount} off` : `adds ${amount} to`} the benchmark after the withhold; savings are measured on the adjusted benchmark.`);
+    }
+    if (population.revenueCategory) {
+        sentences.push(`The ACO is ${population.revenueCategory.category === 'low' ? 'low' : 'high'}-revenue: its participants' revenue is ${population.revenueCategory.category === 'low' ? 'below' : 'above'} 35% of the benchmark.`);
+    }
     const currency = CURRENCY_NAMES[model.currency] ?? model.currency;
     sentences.push(`Amounts are in ${currency}, rounded ${model.rounding.mode} to ${model.rounding.unit}.`);
     return sentences;
@@ -145,8 +153,18 @@ export function savingsSentences(model: ContractModel, minimums: MinimumRates): 
             ? 'No sequestration applies to shared savings.'
             : `Sequestration takes ${rate(terms.sequestration.rate)} of shared savings, before the cap.`);
     }
-    if (model.quality.standard && terms.qualityAdjustment !== 'gate') {
-        sentences.push(`No savings are shared in a year whose quality score is below the ${rate(model.quality.standard.rate)} quality standard.`);
+    if (terms.halfRateBelowMinimum) {
+        const why = terms.halfRateBelowMinimum.because ? `, as the program provides for ${terms.halfRateBelowMinimum.because}` : '';
+        sentences.push(`Savings below the minimum savings rate are still shared, from the first dollar, at half the rate${why}.`);
+    }
+    const alternative = model.quality.alternativeStandard;
+    if (model.quality.standard) {
+        const missed = `a year whose quality score is below the ${rate(model.quality.standard.rate)} quality standard`;
+        if (alternative) {
+            sentences.push(`In ${missed}, savings are shared only if the ACO meets the alternative quality standard${fromPreset(alternative.fromPreset)}, and then on a sliding scale: the sharing rate × the quality score.`);
+        } else if (terms.qualityAdjustment !== 'gate') {
+            sentences.push(`No savings are shared in ${missed}.`);
+        }
     }
     return sentences;
 }
@@ -186,7 +204,8 @@ export function lossSentences(model: ContractModel, minimums: MinimumRates): str
             : `1 − ${savingsRate} × its quality score`;
         sentences.push(`The ACO owes a share of losses of ${quality}, kept between ${rate(sharing.floor)} and ${rate(sharing.ceiling)}, ${minimum}; ${cap}.`);
         if (model.savings.qualityAdjustment !== 'none') {
-            sentences.push(`In a year that misses the quality standard, the quality score counts as zero, so the ACO owes ${rate(sharing.ceiling)} of losses.`);
+            const alternative = model.quality.alternativeStandard ? ' (and the alternative standard)' : '';
+            sentences.push(`In a year that misses the quality standard${alternative}, the quality score counts as zero, so the ACO owes ${rate(sharing.ceiling)} of losses.`);
         }
     } else {
         sentences.push(`The ACO owes ${corridorsInWords(sharing.corridors, 'losses')}, ${minimum}; ${cap}.`);
@@ -208,6 +227,8 @@ export function presetSuppliedTerms(model: ContractModel): string[] {
     add(savings.cap, 'the savings cap');
     add(savings.sequestration, 'sequestration');
     add(savings.qualityWithhold, 'the quality withhold');
+    add(savings.halfRateBelowMinimum, 'the half rate below the minimum savings rate');
+    add(model.quality.alternativeStandard, 'the alternative quality standard');
     add(model.population.discount, 'the discount');
     const losses = model.losses;
     if (losses) {
