@@ -355,7 +355,7 @@ function checkPresetAllows(contract: ast.Contract, model: ContractModel, accept:
     for (const line of guardrails) {
         disallowed(line, 'The guardrail is an MSSP rule');
     }
-    if (equity && program.year < REACH_HEBA_FIRST_YEAR) {
+    if (equity && program.year < REACH_HEBA_FIRST_YEAR && !model.population.healthEquityAdjustment?.amount.isZero()) {
         disallowed(equity, `The health equity benchmark adjustment began in ${REACH_HEBA_FIRST_YEAR}`);
     }
     if (presetNeedsWrittenCorridors(program)) {

@@ -259,7 +259,7 @@ describe('REACH', () => {
         expect(result.benchmark.toString()).toBe('96500000');
         expect(result.earned.toString()).toBe('1470000');
         const offFirst = await validate(written.replaceAll('corridor up to 10% share 100%\n        corridor 10% to 25%', 'corridor up to 12% share 100%\n        corridor 12% to 25%'));
-        expect(warningsOf(offFirst).some((d) => d.code === 'preset-override' && /first REACH global corridor/.test(d.message))).toBe(true);
+        expect(warningsOf(offFirst).some((d) => d.code === 'preset-override' && /first REACH global corridor/.test(String(d.message)))).toBe(true);
     });
 });
 

@@ -73,46 +73,64 @@ function csvFields(line: string): string[] {
     return fields;
 }
 
-export function readOracleRows(path: string = DEFAULT_CSV): OracleRow[] {
+/** One CSV record: `field(name)` is the column's text (an unknown column throws). */
+export interface CsvRecord {
+    field: (name: string) => string;
+    /** 1-based line in the CSV (header is line 1). */
+    csvLine: number;
+}
+
+/** The records of a CSV file with a header line; blank lines are skipped. */
+export function readCsvRecords(path: string): CsvRecord[] {
     const lines = readFileSync(path, 'utf8').split(/\r?\n/);
     const header = csvFields(lines[0]);
-    const rows: OracleRow[] = [];
+    const name = path.split(/[\\/]/).pop() ?? path;
+    const records: CsvRecord[] = [];
     lines.slice(1).forEach((line, index) => {
         if (line.trim() === '') {
             return;
         }
         const values = csvFields(line);
-        const field = (name: string): string => {
-            const at = header.indexOf(name);
+        const field = (column: string): string => {
+            const at = header.indexOf(column);
             if (at < 0) {
-                throw new Error(`mssp-settlements.csv has no column ${name}`);
+                throw new Error(`${name} has no column ${column}`);
             }
             return values[at] ?? '';
         };
-        rows.push({
-            performanceYear: Number(field('performance_year')),
-            acoId: field('aco_id'),
-            track: field('track').replace('-', ' ') as MsspTrack,
-            assignedBeneficiaries: field('assigned_beneficiaries'),
-            benchmarkTotal: field('benchmark_total'),
-            expenditureTotal: field('expenditure_total'),
-            minimumSavingsRate: field('minimum_savings_rate'),
-            metQualityStandard: field('met_quality_standard') === '1',
-            qualityScore: field('quality_score'),
-            publishedFinalSharingRate: field('published_final_sharing_rate'),
-            maxSharingRate: field('max_sharing_rate'),
-            savingsCapRate: field('savings_cap_rate'),
-            sequestrationRate: field('sequestration_rate'),
-            disasterAdjustment: field('disaster_adjustment'),
-            lossesForgivenShare: field('losses_forgiven_share'),
-            expectedEarned: field('expected_earned'),
-            tolerance: field('tolerance'),
-            reproducible: field('reproducible') === '1',
-            note: field('note'),
-            csvLine: index + 2
-        });
+        records.push({ field, csvLine: index + 2 });
     });
-    return rows;
+    return records;
+}
+
+/** The columns every MSSP settlements file shares (see test/data/mssp-settlements.README.md). */
+export function oracleRowFromRecord({ field, csvLine }: CsvRecord): OracleRow {
+    return {
+        performanceYear: Number(field('performance_year')),
+        acoId: field('aco_id'),
+        track: field('track').replace('-', ' ') as MsspTrack,
+        assignedBeneficiaries: field('assigned_beneficiaries'),
+        benchmarkTotal: field('benchmark_total'),
+        expenditureTotal: field('expenditure_total'),
+        minimumSavingsRate: field('minimum_savings_rate'),
+        metQualityStandard: field('met_quality_standard') === '1',
+        qualityScore: field('quality_score'),
+        publishedFinalSharingRate: field('published_final_sharing_rate'),
+        maxSharingRate: field('max_sharing_rate'),
+        savingsCapRate: field('savings_cap_rate'),
+        sequestrationRate: field('sequestration_rate'),
+        disasterAdjustment: field('disaster_adjustment'),
+        lossesForgivenShare: field('losses_forgiven_share'),
+        expectedEarned: field('expected_earned'),
+        tolerance: field('tolerance'),
+        reproducible: field('reproducible') === '1',
+        note: field('note'),
+        csvLine
+    };
+}
+
+export function readOracleRows(path: string = DEFAULT_CSV): OracleRow[] {
+    return readCsvRecords(path).map(oracleRowFromRecord);
 }
 
 /**
@@ -167,16 +185,37 @@ function trackWords(track: MsspTrack): string {
     return track.startsWith('BASIC') || track === 'ENHANCED' ? track : `track ${track}`;
 }
 
+/**
+ * What later MSSP years add to a row's contract (all optional; without them the text is the
+ * 2013–2021 form): the term, the revenue category, and the scenario's alternative standard and
+ * guardrail verdicts.
+ */
+export interface OracleContractExtras {
+    /** ISO dates. */
+    term?: { start: string; end: string };
+    revenueCategory?: 'low' | 'high';
+    alternativeStandard?: 'met' | 'not met';
+    guardrail?: boolean;
+}
+
 /** The row as `.aco` text: the program preset, the row's figures, one scenario with its `expect`. */
-export function oracleContractText(row: OracleRow): string {
+export function oracleContractText(row: OracleRow, extras: OracleContractExtras = {}): string {
     const lines = [
         `contract "PY${row.performanceYear} ${row.acoId}" {`,
-        `    program MSSP ${trackWords(row.track)} year ${row.performanceYear}`,
+        `    program MSSP ${trackWords(row.track)} year ${row.performanceYear}`
+    ];
+    if (extras.term) {
+        lines.push('    term {', `        start ${extras.term.start}`, `        end ${extras.term.end}`, '    }');
+    }
+    lines.push(
         '    population {',
         `        assigned beneficiaries ${row.assignedBeneficiaries}`,
-        `        benchmark ${moneyFromDollars(row.benchmarkTotal)} total`,
-        '    }'
-    ];
+        `        benchmark ${moneyFromDollars(row.benchmarkTotal)} total`
+    );
+    if (extras.revenueCategory) {
+        lines.push(`        revenue category ${extras.revenueCategory}`);
+    }
+    lines.push('    }');
     const minimum = oracleMinimumRate(row);
     const stated = minimum.kind === 'variable' ? 'variable' : minimum.kind === 'fixed' ? percentFromFraction(minimum.fraction) : undefined;
     if (stated !== undefined) {
@@ -191,6 +230,12 @@ export function oracleContractText(row: OracleRow): string {
         `        quality score ${percentFromFraction(row.qualityScore)}`,
         `        quality standard ${row.metQualityStandard ? 'met' : 'not met'}`
     );
+    if (extras.alternativeStandard) {
+        lines.push(`        alternative standard ${extras.alternativeStandard}`);
+    }
+    if (extras.guardrail) {
+        lines.push('        guardrail applies');
+    }
     if (!isZero(row.disasterAdjustment)) {
         lines.push(`        losses reduced by ${moneyFromDollars(row.disasterAdjustment.replace(/^-/, ''))}`);
     }

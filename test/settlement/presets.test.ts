@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../language/decimal.js';
 import type { MsspTrack, ProgramPreset } from '../../language/model/contract-model.js';
-import { msspVariableMinimumRate, presetHalfRate, presetNeedsWrittenCorridors, presetProblem, presetTerms, programLabel } from '../../language/settlement/presets.js';
+import { msspVariableMinimumRate, presetNeedsWrittenCorridors, presetProblem, presetTerms, programLabel } from '../../language/settlement/presets.js';
 
 const mssp = (track: MsspTrack, year: number): ProgramPreset => ({ program: 'MSSP', track, year, line: 3 });
 
