@@ -96,6 +96,8 @@ function expenditureText(model: ContractModel, expenditure: ExpenditureTerm | un
             return `${moneyOf(model, expenditure.amount)} total`;
         case 'savings':
             return `savings ${pct(expenditure.rate)}`;
+        case 'by enrollment type':
+            return Object.entries(expenditure.amounts).map(([type, amount]) => `${type} ${moneyOf(model, amount)} per capita`).join(', ');
     }
 }
 

@@ -25,18 +25,23 @@ export type AcoKeywordNames =
     | "-"
     | "BASIC"
     | "ENHANCED"
+    | "ESRD"
     | "MSSP"
     | "REACH"
     | "above"
     | "aco"
     | "adjustment"
+    | "against"
+    | "aged"
     | "alternative"
     | "and"
     | "applies"
     | "assigned"
+    | "at"
     | "attributed"
     | "attribution"
     | "back"
+    | "base"
     | "basis"
     | "below"
     | "benchmark"
@@ -45,18 +50,25 @@ export type AcoKeywordNames =
     | "between"
     | "by"
     | "cap"
+    | "capita"
     | "capitation"
+    | "capped"
     | "care"
     | "category"
     | "cents"
     | "contract"
     | "corridor"
+    | "cost"
     | "currency"
+    | "disabled"
     | "discount"
     | "distribution"
     | "dollar"
+    | "dual"
     | "earned"
     | "end"
+    | "enrollment"
+    | "equal"
     | "equally"
     | "equity"
     | "expect"
@@ -90,11 +102,16 @@ export type AcoKeywordNames =
     | "minimum"
     | "month"
     | "months"
+    | "national"
+    | "negative"
+    | "no"
+    | "non-dual"
     | "none"
     | "normal"
     | "not"
     | "npi"
     | "of"
+    | "or"
     | "other"
     | "over"
     | "paid"
@@ -103,8 +120,10 @@ export type AcoKeywordNames =
     | "payer"
     | "per"
     | "performance"
+    | "person"
     | "population"
     | "primary"
+    | "prior"
     | "professional"
     | "program"
     | "prospective"
@@ -112,19 +131,24 @@ export type AcoKeywordNames =
     | "providers"
     | "quality"
     | "rate"
+    | "ratio"
     | "receives"
     | "reduced"
+    | "region"
+    | "regional"
     | "remainder"
     | "reserve"
     | "result"
     | "retrospective"
     | "revenue"
+    | "risk"
     | "role"
     | "rounding"
     | "savings"
     | "scaled"
     | "scenario"
     | "score"
+    | "scores"
     | "sd"
     | "seed"
     | "sequestration"
@@ -145,16 +169,19 @@ export type AcoKeywordNames =
     | "track"
     | "trend"
     | "trials"
+    | "type"
     | "uncertainty"
     | "uniform"
     | "units"
     | "up"
     | "variable"
     | "weight"
+    | "weights"
     | "whole"
     | "withhold"
     | "within"
     | "year"
+    | "years"
     | "{"
     | "}";
 
@@ -235,6 +262,78 @@ export function isAttributionLine(item: unknown): item is AttributionLine {
     return reflection.isInstance(item, AttributionLine.$type);
 }
 
+export interface BaseCostLine extends langium.AstNode {
+    readonly $container: BenchmarkBuild;
+    readonly $type: 'BaseCostLine';
+    amount: string;
+}
+
+export const BaseCostLine = {
+    $type: 'BaseCostLine',
+    amount: 'amount'
+} as const;
+
+export function isBaseCostLine(item: unknown): item is BaseCostLine {
+    return reflection.isInstance(item, BaseCostLine.$type);
+}
+
+export interface BaseCostsLine extends langium.AstNode {
+    readonly $container: EnrollmentType;
+    readonly $type: 'BaseCostsLine';
+    values: Array<string>;
+}
+
+export const BaseCostsLine = {
+    $type: 'BaseCostsLine',
+    values: 'values'
+} as const;
+
+export function isBaseCostsLine(item: unknown): item is BaseCostsLine {
+    return reflection.isInstance(item, BaseCostsLine.$type);
+}
+
+export interface BaseYearWeightsLine extends langium.AstNode {
+    readonly $container: BenchmarkBuild;
+    readonly $type: 'BaseYearWeightsLine';
+    equal: boolean;
+    weights: Array<string>;
+}
+
+export const BaseYearWeightsLine = {
+    $type: 'BaseYearWeightsLine',
+    equal: 'equal',
+    weights: 'weights'
+} as const;
+
+export function isBaseYearWeightsLine(item: unknown): item is BaseYearWeightsLine {
+    return reflection.isInstance(item, BaseYearWeightsLine.$type);
+}
+
+export interface BenchmarkBuild extends langium.AstNode {
+    readonly $container: Contract;
+    readonly $type: 'BenchmarkBuild';
+    lines: Array<BenchmarkBuildLine>;
+}
+
+export const BenchmarkBuild = {
+    $type: 'BenchmarkBuild',
+    lines: 'lines'
+} as const;
+
+export function isBenchmarkBuild(item: unknown): item is BenchmarkBuild {
+    return reflection.isInstance(item, BenchmarkBuild.$type);
+}
+
+export type BenchmarkBuildLine = BaseCostLine | BaseYearWeightsLine | BudgetTrendLine | EnrollmentType | NoNegativeAdjustmentLine | PersonYearsLine | RegionalAdjustmentLine | RiskRatioCapLine | RiskScoreRatioLine;
+
+export const BenchmarkBuildLine = {
+    $type: 'BenchmarkBuildLine'
+} as const;
+
+export function isBenchmarkBuildLine(item: unknown): item is BenchmarkBuildLine {
+    return reflection.isInstance(item, BenchmarkBuildLine.$type);
+}
+
 export interface BenchmarkLine extends langium.AstNode {
     readonly $container: Population;
     readonly $type: 'BenchmarkLine';
@@ -252,6 +351,23 @@ export const BenchmarkLine = {
 
 export function isBenchmarkLine(item: unknown): item is BenchmarkLine {
     return reflection.isInstance(item, BenchmarkLine.$type);
+}
+
+export interface BudgetTrendLine extends langium.AstNode {
+    readonly $container: BenchmarkBuild;
+    readonly $type: 'BudgetTrendLine';
+    rate: string;
+    years: string;
+}
+
+export const BudgetTrendLine = {
+    $type: 'BudgetTrendLine',
+    rate: 'rate',
+    years: 'years'
+} as const;
+
+export function isBudgetTrendLine(item: unknown): item is BudgetTrendLine {
+    return reflection.isInstance(item, BudgetTrendLine.$type);
 }
 
 export interface Capitation extends langium.AstNode {
@@ -450,6 +566,39 @@ export const EndLine = {
 
 export function isEndLine(item: unknown): item is EndLine {
     return reflection.isInstance(item, EndLine.$type);
+}
+
+export type EnrollmentKind = string;
+
+export function isEnrollmentKind(item: unknown): item is EnrollmentKind {
+    return typeof item === 'string';
+}
+
+export type EnrollmentLine = BaseCostsLine | NationalCostsLine | NationalWeightsLine | PersonYearsShareLine | PriorSavingsLine | RegionalCostsLine | RiskScoresLine;
+
+export const EnrollmentLine = {
+    $type: 'EnrollmentLine'
+} as const;
+
+export function isEnrollmentLine(item: unknown): item is EnrollmentLine {
+    return reflection.isInstance(item, EnrollmentLine.$type);
+}
+
+export interface EnrollmentType extends langium.AstNode {
+    readonly $container: BenchmarkBuild;
+    readonly $type: 'EnrollmentType';
+    kind: EnrollmentKind;
+    lines: Array<EnrollmentLine>;
+}
+
+export const EnrollmentType = {
+    $type: 'EnrollmentType',
+    kind: 'kind',
+    lines: 'lines'
+} as const;
+
+export function isEnrollmentType(item: unknown): item is EnrollmentType {
+    return reflection.isInstance(item, EnrollmentType.$type);
 }
 
 export interface ExpectEarnedLine extends langium.AstNode {
@@ -702,10 +851,59 @@ export function isMinimumSavingsRateLine(item: unknown): item is MinimumSavingsR
     return reflection.isInstance(item, MinimumSavingsRateLine.$type);
 }
 
-export type Name = 'BASIC' | 'ENHANCED' | 'MSSP' | 'REACH' | 'above' | 'aco' | 'adjustment' | 'alternative' | 'and' | 'applies' | 'assigned' | 'attributed' | 'attribution' | 'back' | 'basis' | 'below' | 'benchmark' | 'beneficiaries' | 'better' | 'between' | 'by' | 'cap' | 'capitation' | 'care' | 'category' | 'cents' | 'contract' | 'corridor' | 'currency' | 'discount' | 'distribution' | 'dollar' | 'earned' | 'end' | 'equally' | 'equity' | 'expect' | 'expenditure' | 'final' | 'first' | 'fixed' | 'for' | 'forgiven' | 'gate' | 'global' | 'guardrail' | 'half' | 'health' | 'high' | 'higher' | 'hospital' | 'infrastructure' | 'is' | 'lives' | 'loss' | 'losses' | 'low' | 'lower' | 'mean' | 'measure' | 'member' | 'met' | 'minimum' | 'month' | 'months' | 'none' | 'normal' | 'not' | 'npi' | 'of' | 'other' | 'over' | 'paid' | 'participant' | 'parties' | 'payer' | 'per' | 'performance' | 'population' | 'primary' | 'professional' | 'program' | 'prospective' | 'provider' | 'providers' | 'quality' | 'rate' | 'receives' | 'reduced' | 'remainder' | 'reserve' | 'result' | 'retrospective' | 'revenue' | 'role' | 'rounding' | 'savings' | 'scaled' | 'scenario' | 'score' | 'sd' | 'seed' | 'sequestration' | 'share' | 'shared' | 'shares' | 'sharing' | 'specialist' | 'specialty' | 'standard' | 'start' | 'target' | 'term' | 'threshold' | 'tin' | 'to' | 'total' | 'track' | 'trend' | 'trials' | 'uncertainty' | 'uniform' | 'units' | 'up' | 'variable' | 'weight' | 'whole' | 'withhold' | 'within' | 'year' | string;
+export type Name = 'BASIC' | 'ENHANCED' | 'ESRD' | 'MSSP' | 'REACH' | 'above' | 'aco' | 'adjustment' | 'against' | 'aged' | 'alternative' | 'and' | 'applies' | 'assigned' | 'at' | 'attributed' | 'attribution' | 'back' | 'base' | 'basis' | 'below' | 'benchmark' | 'beneficiaries' | 'better' | 'between' | 'by' | 'cap' | 'capita' | 'capitation' | 'capped' | 'care' | 'category' | 'cents' | 'contract' | 'corridor' | 'cost' | 'currency' | 'disabled' | 'discount' | 'distribution' | 'dollar' | 'dual' | 'earned' | 'end' | 'enrollment' | 'equal' | 'equally' | 'equity' | 'expect' | 'expenditure' | 'final' | 'first' | 'fixed' | 'for' | 'forgiven' | 'gate' | 'global' | 'guardrail' | 'half' | 'health' | 'high' | 'higher' | 'hospital' | 'infrastructure' | 'is' | 'lives' | 'loss' | 'losses' | 'low' | 'lower' | 'mean' | 'measure' | 'member' | 'met' | 'minimum' | 'month' | 'months' | 'national' | 'negative' | 'no' | 'none' | 'normal' | 'not' | 'npi' | 'of' | 'or' | 'other' | 'over' | 'paid' | 'participant' | 'parties' | 'payer' | 'per' | 'performance' | 'person' | 'population' | 'primary' | 'prior' | 'professional' | 'program' | 'prospective' | 'provider' | 'providers' | 'quality' | 'rate' | 'ratio' | 'receives' | 'reduced' | 'region' | 'regional' | 'remainder' | 'reserve' | 'result' | 'retrospective' | 'revenue' | 'role' | 'rounding' | 'savings' | 'scaled' | 'scenario' | 'score' | 'scores' | 'sd' | 'seed' | 'sequestration' | 'share' | 'shared' | 'shares' | 'sharing' | 'specialist' | 'specialty' | 'standard' | 'start' | 'target' | 'term' | 'threshold' | 'tin' | 'to' | 'total' | 'track' | 'trend' | 'trials' | 'type' | 'uncertainty' | 'uniform' | 'units' | 'up' | 'variable' | 'weight' | 'weights' | 'whole' | 'withhold' | 'within' | 'year' | 'years' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'aco' || item === 'payer' || item === 'start' || item === 'end' || item === 'term' || item === 'year' || item === 'months' || item === 'month' || item === 'member' || item === 'total' || item === 'primary' || item === 'care' || item === 'specialty' || item === 'specialist' || item === 'hospital' || item === 'other' || item === 'role' || item === 'share' || item === 'tin' || item === 'npi' || item === 'attributed' || item === 'attribution' || item === 'prospective' || item === 'retrospective' || item === 'assigned' || item === 'beneficiaries' || item === 'minimum' || item === 'benchmark' || item === 'discount' || item === 'trend' || item === 'withhold' || item === 'earned' || item === 'back' || item === 'quality' || item === 'savings' || item === 'losses' || item === 'loss' || item === 'rate' || item === 'variable' || item === 'final' || item === 'between' || item === 'and' || item === 'corridor' || item === 'up' || item === 'to' || item === 'over' || item === 'adjustment' || item === 'scaled' || item === 'gate' || item === 'none' || item === 'sharing' || item === 'basis' || item === 'first' || item === 'dollar' || item === 'above' || item === 'cap' || item === 'of' || item === 'revenue' || item === 'sequestration' || item === 'participant' || item === 'standard' || item === 'measure' || item === 'lower' || item === 'higher' || item === 'is' || item === 'better' || item === 'threshold' || item === 'target' || item === 'weight' || item === 'reserve' || item === 'for' || item === 'infrastructure' || item === 'remainder' || item === 'equally' || item === 'by' || item === 'lives' || item === 'fixed' || item === 'shares' || item === 'scenario' || item === 'expenditure' || item === 'result' || item === 'score' || item === 'met' || item === 'not' || item === 'reduced' || item === 'forgiven' || item === 'expect' || item === 'provider' || item === 'receives' || item === 'within' || item === 'uncertainty' || item === 'normal' || item === 'mean' || item === 'sd' || item === 'uniform' || item === 'trials' || item === 'seed' || item === 'paid' || item === 'global' || item === 'professional' || item === 'track' || item === 'performance' || item === 'program' || item === 'currency' || item === 'rounding' || item === 'cents' || item === 'whole' || item === 'units' || item === 'parties' || item === 'population' || item === 'providers' || item === 'capitation' || item === 'shared' || item === 'distribution' || item === 'per' || item === 'MSSP' || item === 'REACH' || item === 'BASIC' || item === 'ENHANCED' || item === 'contract' || item === 'category' || item === 'low' || item === 'high' || item === 'health' || item === 'equity' || item === 'below' || item === 'half' || item === 'alternative' || item === 'guardrail' || item === 'applies' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'aco' || item === 'payer' || item === 'start' || item === 'end' || item === 'term' || item === 'year' || item === 'months' || item === 'month' || item === 'member' || item === 'total' || item === 'primary' || item === 'care' || item === 'specialty' || item === 'specialist' || item === 'hospital' || item === 'other' || item === 'role' || item === 'share' || item === 'tin' || item === 'npi' || item === 'attributed' || item === 'attribution' || item === 'prospective' || item === 'retrospective' || item === 'assigned' || item === 'beneficiaries' || item === 'minimum' || item === 'benchmark' || item === 'discount' || item === 'trend' || item === 'withhold' || item === 'earned' || item === 'back' || item === 'quality' || item === 'savings' || item === 'losses' || item === 'loss' || item === 'rate' || item === 'variable' || item === 'final' || item === 'between' || item === 'and' || item === 'corridor' || item === 'up' || item === 'to' || item === 'over' || item === 'adjustment' || item === 'scaled' || item === 'gate' || item === 'none' || item === 'sharing' || item === 'basis' || item === 'first' || item === 'dollar' || item === 'above' || item === 'cap' || item === 'of' || item === 'revenue' || item === 'sequestration' || item === 'participant' || item === 'standard' || item === 'measure' || item === 'lower' || item === 'higher' || item === 'is' || item === 'better' || item === 'threshold' || item === 'target' || item === 'weight' || item === 'reserve' || item === 'for' || item === 'infrastructure' || item === 'remainder' || item === 'equally' || item === 'by' || item === 'lives' || item === 'fixed' || item === 'shares' || item === 'scenario' || item === 'expenditure' || item === 'result' || item === 'score' || item === 'met' || item === 'not' || item === 'reduced' || item === 'forgiven' || item === 'expect' || item === 'provider' || item === 'receives' || item === 'within' || item === 'uncertainty' || item === 'normal' || item === 'mean' || item === 'sd' || item === 'uniform' || item === 'trials' || item === 'seed' || item === 'paid' || item === 'global' || item === 'professional' || item === 'track' || item === 'performance' || item === 'program' || item === 'currency' || item === 'rounding' || item === 'cents' || item === 'whole' || item === 'units' || item === 'parties' || item === 'population' || item === 'providers' || item === 'capitation' || item === 'shared' || item === 'distribution' || item === 'per' || item === 'MSSP' || item === 'REACH' || item === 'BASIC' || item === 'ENHANCED' || item === 'contract' || item === 'category' || item === 'low' || item === 'high' || item === 'health' || item === 'equity' || item === 'below' || item === 'half' || item === 'alternative' || item === 'guardrail' || item === 'applies' || item === 'weights' || item === 'equal' || item === 'regional' || item === 'weight' || item === 'or' || item === 'region' || item === 'no' || item === 'negative' || item === 'ratio' || item === 'person' || item === 'years' || item === 'enrollment' || item === 'type' || item === 'ESRD' || item === 'disabled' || item === 'aged' || item === 'dual' || item === 'capita' || item === 'scores' || item === 'national' || item === 'prior' || item === 'cost' || item === 'against' || item === 'capped' || item === 'at' || item === 'base' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+}
+
+export interface NationalCostsLine extends langium.AstNode {
+    readonly $container: EnrollmentType;
+    readonly $type: 'NationalCostsLine';
+    performanceYear: string;
+    values: Array<string>;
+}
+
+export const NationalCostsLine = {
+    $type: 'NationalCostsLine',
+    performanceYear: 'performanceYear',
+    values: 'values'
+} as const;
+
+export function isNationalCostsLine(item: unknown): item is NationalCostsLine {
+    return reflection.isInstance(item, NationalCostsLine.$type);
+}
+
+export interface NationalWeightsLine extends langium.AstNode {
+    readonly $container: EnrollmentType;
+    readonly $type: 'NationalWeightsLine';
+    performanceYear: string;
+    values: Array<string>;
+}
+
+export const NationalWeightsLine = {
+    $type: 'NationalWeightsLine',
+    performanceYear: 'performanceYear',
+    values: 'values'
+} as const;
+
+export function isNationalWeightsLine(item: unknown): item is NationalWeightsLine {
+    return reflection.isInstance(item, NationalWeightsLine.$type);
+}
+
+export interface NoNegativeAdjustmentLine extends langium.AstNode {
+    readonly $container: BenchmarkBuild;
+    readonly $type: 'NoNegativeAdjustmentLine';
+    negative: boolean;
+}
+
+export const NoNegativeAdjustmentLine = {
+    $type: 'NoNegativeAdjustmentLine',
+    negative: 'negative'
+} as const;
+
+export function isNoNegativeAdjustmentLine(item: unknown): item is NoNegativeAdjustmentLine {
+    return reflection.isInstance(item, NoNegativeAdjustmentLine.$type);
 }
 
 export interface NpiLine extends langium.AstNode {
@@ -785,6 +983,38 @@ export function isPerformanceYearLine(item: unknown): item is PerformanceYearLin
     return reflection.isInstance(item, PerformanceYearLine.$type);
 }
 
+export interface PersonYearsLine extends langium.AstNode {
+    readonly $container: BenchmarkBuild;
+    readonly $type: 'PersonYearsLine';
+    personYears: string;
+}
+
+export const PersonYearsLine = {
+    $type: 'PersonYearsLine',
+    personYears: 'personYears'
+} as const;
+
+export function isPersonYearsLine(item: unknown): item is PersonYearsLine {
+    return reflection.isInstance(item, PersonYearsLine.$type);
+}
+
+export interface PersonYearsShareLine extends langium.AstNode {
+    readonly $container: EnrollmentType;
+    readonly $type: 'PersonYearsShareLine';
+    baseYear: string;
+    performanceYear: string;
+}
+
+export const PersonYearsShareLine = {
+    $type: 'PersonYearsShareLine',
+    baseYear: 'baseYear',
+    performanceYear: 'performanceYear'
+} as const;
+
+export function isPersonYearsShareLine(item: unknown): item is PersonYearsShareLine {
+    return reflection.isInstance(item, PersonYearsShareLine.$type);
+}
+
 export interface Population extends langium.AstNode {
     readonly $container: Contract;
     readonly $type: 'Population';
@@ -808,6 +1038,21 @@ export const PopulationLine = {
 
 export function isPopulationLine(item: unknown): item is PopulationLine {
     return reflection.isInstance(item, PopulationLine.$type);
+}
+
+export interface PriorSavingsLine extends langium.AstNode {
+    readonly $container: EnrollmentType;
+    readonly $type: 'PriorSavingsLine';
+    amount: string;
+}
+
+export const PriorSavingsLine = {
+    $type: 'PriorSavingsLine',
+    amount: 'amount'
+} as const;
+
+export function isPriorSavingsLine(item: unknown): item is PriorSavingsLine {
+    return reflection.isInstance(item, PriorSavingsLine.$type);
 }
 
 export interface ProgramLine extends langium.AstNode {
@@ -983,6 +1228,42 @@ export function isQualityWithholdLine(item: unknown): item is QualityWithholdLin
     return reflection.isInstance(item, QualityWithholdLine.$type);
 }
 
+export interface RegionalAdjustmentLine extends langium.AstNode {
+    readonly $container: BenchmarkBuild;
+    readonly $type: 'RegionalAdjustmentLine';
+    cap: string;
+    higherWeight?: string;
+    weight: string;
+}
+
+export const RegionalAdjustmentLine = {
+    $type: 'RegionalAdjustmentLine',
+    cap: 'cap',
+    higherWeight: 'higherWeight',
+    weight: 'weight'
+} as const;
+
+export function isRegionalAdjustmentLine(item: unknown): item is RegionalAdjustmentLine {
+    return reflection.isInstance(item, RegionalAdjustmentLine.$type);
+}
+
+export interface RegionalCostsLine extends langium.AstNode {
+    readonly $container: EnrollmentType;
+    readonly $type: 'RegionalCostsLine';
+    performanceYear: string;
+    values: Array<string>;
+}
+
+export const RegionalCostsLine = {
+    $type: 'RegionalCostsLine',
+    performanceYear: 'performanceYear',
+    values: 'values'
+} as const;
+
+export function isRegionalCostsLine(item: unknown): item is RegionalCostsLine {
+    return reflection.isInstance(item, RegionalCostsLine.$type);
+}
+
 export interface RemainderLine extends langium.AstNode {
     readonly $container: Distribution;
     readonly $type: 'RemainderLine';
@@ -1043,6 +1324,57 @@ export const RevenueCategoryLine = {
 
 export function isRevenueCategoryLine(item: unknown): item is RevenueCategoryLine {
     return reflection.isInstance(item, RevenueCategoryLine.$type);
+}
+
+export interface RiskRatioCapLine extends langium.AstNode {
+    readonly $container: BenchmarkBuild;
+    readonly $type: 'RiskRatioCapLine';
+    cap: string;
+}
+
+export const RiskRatioCapLine = {
+    $type: 'RiskRatioCapLine',
+    cap: 'cap'
+} as const;
+
+export function isRiskRatioCapLine(item: unknown): item is RiskRatioCapLine {
+    return reflection.isInstance(item, RiskRatioCapLine.$type);
+}
+
+export interface RiskScoreRatioLine extends langium.AstNode {
+    readonly $container: BenchmarkBuild;
+    readonly $type: 'RiskScoreRatioLine';
+    base: string;
+    cap?: string;
+    score: string;
+}
+
+export const RiskScoreRatioLine = {
+    $type: 'RiskScoreRatioLine',
+    base: 'base',
+    cap: 'cap',
+    score: 'score'
+} as const;
+
+export function isRiskScoreRatioLine(item: unknown): item is RiskScoreRatioLine {
+    return reflection.isInstance(item, RiskScoreRatioLine.$type);
+}
+
+export interface RiskScoresLine extends langium.AstNode {
+    readonly $container: EnrollmentType;
+    readonly $type: 'RiskScoresLine';
+    performanceYear: string;
+    values: Array<string>;
+}
+
+export const RiskScoresLine = {
+    $type: 'RiskScoresLine',
+    performanceYear: 'performanceYear',
+    values: 'values'
+} as const;
+
+export function isRiskScoresLine(item: unknown): item is RiskScoresLine {
+    return reflection.isInstance(item, RiskScoresLine.$type);
 }
 
 export interface RoleLine extends langium.AstNode {
@@ -1136,7 +1468,7 @@ export function isScenario(item: unknown): item is Scenario {
     return reflection.isInstance(item, Scenario.$type);
 }
 
-export type ScenarioLine = AlternativeStandardVerdictLine | ExpectEarnedLine | ExpectProviderLine | ExpenditureLine | GuardrailLine | LossesForgivenLine | LossesReducedLine | QualityScoreLine | QualityStandardLine | ResultLine | SavingsLine | YearLine;
+export type ScenarioLine = AlternativeStandardVerdictLine | ExpectEarnedLine | ExpectProviderLine | ExpenditureLine | GuardrailLine | LossesForgivenLine | LossesReducedLine | QualityScoreLine | QualityStandardLine | ResultLine | SavingsLine | TypeExpenditureLine | YearLine;
 
 export const ScenarioLine = {
     $type: 'ScenarioLine'
@@ -1146,7 +1478,7 @@ export function isScenarioLine(item: unknown): item is ScenarioLine {
     return reflection.isInstance(item, ScenarioLine.$type);
 }
 
-export type Section = Capitation | CurrencyLine | Distribution | Parties | Population | ProgramLine | Providers | Quality | RoundingLine | Scenario | SharedLosses | SharedSavings | Term | Uncertainty;
+export type Section = BenchmarkBuild | Capitation | CurrencyLine | Distribution | Parties | Population | ProgramLine | Providers | Quality | RoundingLine | Scenario | SharedLosses | SharedSavings | Term | Uncertainty;
 
 export const Section = {
     $type: 'Section'
@@ -1418,6 +1750,23 @@ export function isTrialsLine(item: unknown): item is TrialsLine {
     return reflection.isInstance(item, TrialsLine.$type);
 }
 
+export interface TypeExpenditureLine extends langium.AstNode {
+    readonly $container: Scenario;
+    readonly $type: 'TypeExpenditureLine';
+    amount: string;
+    kind: EnrollmentKind;
+}
+
+export const TypeExpenditureLine = {
+    $type: 'TypeExpenditureLine',
+    amount: 'amount',
+    kind: 'kind'
+} as const;
+
+export function isTypeExpenditureLine(item: unknown): item is TypeExpenditureLine {
+    return reflection.isInstance(item, TypeExpenditureLine.$type);
+}
+
 export interface Uncertainty extends langium.AstNode {
     readonly $container: Contract;
     readonly $type: 'Uncertainty';
@@ -1479,7 +1828,13 @@ export type AcoAstType = {
     AssignedLine: AssignedLine
     AttributedLine: AttributedLine
     AttributionLine: AttributionLine
+    BaseCostLine: BaseCostLine
+    BaseCostsLine: BaseCostsLine
+    BaseYearWeightsLine: BaseYearWeightsLine
+    BenchmarkBuild: BenchmarkBuild
+    BenchmarkBuildLine: BenchmarkBuildLine
     BenchmarkLine: BenchmarkLine
+    BudgetTrendLine: BudgetTrendLine
     CapLine: CapLine
     Capitation: Capitation
     CapitationLine: CapitationLine
@@ -1493,6 +1848,8 @@ export type AcoAstType = {
     Distribution: Distribution
     DistributionLine: DistributionLine
     EndLine: EndLine
+    EnrollmentLine: EnrollmentLine
+    EnrollmentType: EnrollmentType
     ExpectEarnedLine: ExpectEarnedLine
     ExpectProviderLine: ExpectProviderLine
     ExpenditureDistributionLine: ExpenditureDistributionLine
@@ -1509,13 +1866,19 @@ export type AcoAstType = {
     MinimumAssignedLine: MinimumAssignedLine
     MinimumLossRateLine: MinimumLossRateLine
     MinimumSavingsRateLine: MinimumSavingsRateLine
+    NationalCostsLine: NationalCostsLine
+    NationalWeightsLine: NationalWeightsLine
+    NoNegativeAdjustmentLine: NoNegativeAdjustmentLine
     NpiLine: NpiLine
     ParticipantRevenueLine: ParticipantRevenueLine
     Parties: Parties
     PartyLine: PartyLine
     PerformanceYearLine: PerformanceYearLine
+    PersonYearsLine: PersonYearsLine
+    PersonYearsShareLine: PersonYearsShareLine
     Population: Population
     PopulationLine: PopulationLine
+    PriorSavingsLine: PriorSavingsLine
     ProgramLine: ProgramLine
     Provider: Provider
     ProviderLine: ProviderLine
@@ -1527,10 +1890,15 @@ export type AcoAstType = {
     QualityScoreLine: QualityScoreLine
     QualityStandardLine: QualityStandardLine
     QualityWithholdLine: QualityWithholdLine
+    RegionalAdjustmentLine: RegionalAdjustmentLine
+    RegionalCostsLine: RegionalCostsLine
     RemainderLine: RemainderLine
     ReserveLine: ReserveLine
     ResultLine: ResultLine
     RevenueCategoryLine: RevenueCategoryLine
+    RiskRatioCapLine: RiskRatioCapLine
+    RiskScoreRatioLine: RiskScoreRatioLine
+    RiskScoresLine: RiskScoresLine
     RoleLine: RoleLine
     RoundingLine: RoundingLine
     SavingsDistributionLine: SavingsDistributionLine
@@ -1556,6 +1924,7 @@ export type AcoAstType = {
     Track: Track
     TrendLine: TrendLine
     TrialsLine: TrialsLine
+    TypeExpenditureLine: TypeExpenditureLine
     Uncertainty: Uncertainty
     UncertaintyLine: UncertaintyLine
     WeightLine: WeightLine
@@ -1610,6 +1979,58 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [PopulationLine.$type]
         },
+        BaseCostLine: {
+            name: BaseCostLine.$type,
+            properties: {
+                amount: {
+                    name: BaseCostLine.amount
+                }
+            },
+            superTypes: [BenchmarkBuildLine.$type]
+        },
+        BaseCostsLine: {
+            name: BaseCostsLine.$type,
+            properties: {
+                values: {
+                    name: BaseCostsLine.values,
+                    defaultValue: []
+                }
+            },
+            superTypes: [EnrollmentLine.$type]
+        },
+        BaseYearWeightsLine: {
+            name: BaseYearWeightsLine.$type,
+            properties: {
+                equal: {
+                    name: BaseYearWeightsLine.equal,
+                    defaultValue: false,
+                    optional: true
+                },
+                weights: {
+                    name: BaseYearWeightsLine.weights,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: [BenchmarkBuildLine.$type]
+        },
+        BenchmarkBuild: {
+            name: BenchmarkBuild.$type,
+            properties: {
+                lines: {
+                    name: BenchmarkBuild.lines,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: [Section.$type]
+        },
+        BenchmarkBuildLine: {
+            name: BenchmarkBuildLine.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         BenchmarkLine: {
             name: BenchmarkLine.$type,
             properties: {
@@ -1625,6 +2046,18 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [PopulationLine.$type]
+        },
+        BudgetTrendLine: {
+            name: BudgetTrendLine.$type,
+            properties: {
+                rate: {
+                    name: BudgetTrendLine.rate
+                },
+                years: {
+                    name: BudgetTrendLine.years
+                }
+            },
+            superTypes: [BenchmarkBuildLine.$type]
         },
         CapLine: {
             name: CapLine.$type,
@@ -1768,6 +2201,26 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [TermLine.$type]
+        },
+        EnrollmentLine: {
+            name: EnrollmentLine.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        EnrollmentType: {
+            name: EnrollmentType.$type,
+            properties: {
+                kind: {
+                    name: EnrollmentType.kind
+                },
+                lines: {
+                    name: EnrollmentType.lines,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: [BenchmarkBuildLine.$type]
         },
         ExpectEarnedLine: {
             name: ExpectEarnedLine.$type,
@@ -1950,6 +2403,42 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [LossTermLine.$type, SavingsTermLine.$type]
         },
+        NationalCostsLine: {
+            name: NationalCostsLine.$type,
+            properties: {
+                performanceYear: {
+                    name: NationalCostsLine.performanceYear
+                },
+                values: {
+                    name: NationalCostsLine.values,
+                    defaultValue: []
+                }
+            },
+            superTypes: [EnrollmentLine.$type]
+        },
+        NationalWeightsLine: {
+            name: NationalWeightsLine.$type,
+            properties: {
+                performanceYear: {
+                    name: NationalWeightsLine.performanceYear
+                },
+                values: {
+                    name: NationalWeightsLine.values,
+                    defaultValue: []
+                }
+            },
+            superTypes: [EnrollmentLine.$type]
+        },
+        NoNegativeAdjustmentLine: {
+            name: NoNegativeAdjustmentLine.$type,
+            properties: {
+                negative: {
+                    name: NoNegativeAdjustmentLine.negative,
+                    defaultValue: false
+                }
+            },
+            superTypes: [BenchmarkBuildLine.$type]
+        },
         NpiLine: {
             name: NpiLine.$type,
             properties: {
@@ -2000,6 +2489,27 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [TermLine.$type]
         },
+        PersonYearsLine: {
+            name: PersonYearsLine.$type,
+            properties: {
+                personYears: {
+                    name: PersonYearsLine.personYears
+                }
+            },
+            superTypes: [BenchmarkBuildLine.$type]
+        },
+        PersonYearsShareLine: {
+            name: PersonYearsShareLine.$type,
+            properties: {
+                baseYear: {
+                    name: PersonYearsShareLine.baseYear
+                },
+                performanceYear: {
+                    name: PersonYearsShareLine.performanceYear
+                }
+            },
+            superTypes: [EnrollmentLine.$type]
+        },
         Population: {
             name: Population.$type,
             properties: {
@@ -2016,6 +2526,15 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: []
+        },
+        PriorSavingsLine: {
+            name: PriorSavingsLine.$type,
+            properties: {
+                amount: {
+                    name: PriorSavingsLine.amount
+                }
+            },
+            superTypes: [EnrollmentLine.$type]
         },
         ProgramLine: {
             name: ProgramLine.$type,
@@ -2149,6 +2668,35 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [LossTermLine.$type, SavingsTermLine.$type]
         },
+        RegionalAdjustmentLine: {
+            name: RegionalAdjustmentLine.$type,
+            properties: {
+                cap: {
+                    name: RegionalAdjustmentLine.cap
+                },
+                higherWeight: {
+                    name: RegionalAdjustmentLine.higherWeight,
+                    optional: true
+                },
+                weight: {
+                    name: RegionalAdjustmentLine.weight
+                }
+            },
+            superTypes: [BenchmarkBuildLine.$type]
+        },
+        RegionalCostsLine: {
+            name: RegionalCostsLine.$type,
+            properties: {
+                performanceYear: {
+                    name: RegionalCostsLine.performanceYear
+                },
+                values: {
+                    name: RegionalCostsLine.values,
+                    defaultValue: []
+                }
+            },
+            superTypes: [EnrollmentLine.$type]
+        },
         RemainderLine: {
             name: RemainderLine.$type,
             properties: {
@@ -2188,6 +2736,44 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [PopulationLine.$type]
+        },
+        RiskRatioCapLine: {
+            name: RiskRatioCapLine.$type,
+            properties: {
+                cap: {
+                    name: RiskRatioCapLine.cap
+                }
+            },
+            superTypes: [BenchmarkBuildLine.$type]
+        },
+        RiskScoreRatioLine: {
+            name: RiskScoreRatioLine.$type,
+            properties: {
+                base: {
+                    name: RiskScoreRatioLine.base
+                },
+                cap: {
+                    name: RiskScoreRatioLine.cap,
+                    optional: true
+                },
+                score: {
+                    name: RiskScoreRatioLine.score
+                }
+            },
+            superTypes: [BenchmarkBuildLine.$type]
+        },
+        RiskScoresLine: {
+            name: RiskScoresLine.$type,
+            properties: {
+                performanceYear: {
+                    name: RiskScoresLine.performanceYear
+                },
+                values: {
+                    name: RiskScoresLine.values,
+                    defaultValue: []
+                }
+            },
+            superTypes: [EnrollmentLine.$type]
         },
         RoleLine: {
             name: RoleLine.$type,
@@ -2446,6 +3032,18 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [UncertaintyLine.$type]
+        },
+        TypeExpenditureLine: {
+            name: TypeExpenditureLine.$type,
+            properties: {
+                amount: {
+                    name: TypeExpenditureLine.amount
+                },
+                kind: {
+                    name: TypeExpenditureLine.kind
+                }
+            },
+            superTypes: [ScenarioLine.$type]
         },
         Uncertainty: {
             name: Uncertainty.$type,

@@ -7,11 +7,137 @@ import type { AstNode } from 'langium';
 import * as ast from '../generated/ast.js';
 import { Dec } from '../decimal.js';
 import { presetHalfRate, presetTerms } from '../settlement/presets.js';
+import {
+    ENROLLMENT_TYPES, EQUAL_WEIGHTS, type EnrollmentType, type EnrollmentTypeInputs, type PerBenchmarkYear, type PerYear
+} from '../settlement/benchmark-build.js';
 import type {
     CapitationService, ContractModel, Corridor, ExpenditureTerm, Expectation, LossSharing, LossTerms, MeasureTerm,
     MinimumRate, MsspTrack, ProgramPreset, ProviderRole, ProviderTerm, QualityAdjustment, Rated, SavingsSharing,
-    SavingsTerms, ScenarioTerms, SharingBasis, UncertaintyTerms
+    SavingsTerms, ScenarioTerms, SharingBasis, UncertaintyTerms, BuiltBenchmarkTerms
 } from './contract-model.js';
+
+/** `ESRD`, `disabled`, `aged dual`, `aged non-dual` as the parser joins them. */
+const ENROLLMENT_KINDS: Readonly<Record<string, EnrollmentType>> = {
+    ESRD: 'esrd', disabled: 'disabled', ageddual: 'agedDual', 'agednon-dual': 'agedNonDual'
+};
+
+export function enrollmentTypeOf(kind: string | undefined): EnrollmentType | undefined {
+    return kind === undefined ? undefined : ENROLLMENT_KINDS[kind.replace(/\s+/g, '')];
+}
+
+/** Three base-year figures, or undefined when the line does not give exactly three. */
+function baseYears(values: readonly string[] | undefined): PerBenchmarkYear<Dec> | undefined {
+    const figures = (values ?? []).map(dec);
+    if (figures.length !== 3 || figures.some(figure => figure === undefined)) {
+        return undefined;
+    }
+    const [by1, by2, by3] = figures as Dec[];
+    return { by1, by2, by3 };
+}
+
+function withPerformanceYear(line: { values: string[]; performanceYear?: string } | undefined): PerYear<Dec> | undefined {
+    const years = baseYears(line?.values);
+    const py = dec(line?.performanceYear);
+    return years && py ? { ...years, py } : undefined;
+}
+
+/** One enrollment type's inputs, or undefined while a line is missing or incomplete. */
+function enrollmentInputs(node: ast.EnrollmentType): EnrollmentTypeInputs | undefined {
+    const lines = node.lines;
+    const costs = baseYears(first(lines, ast.isBaseCostsLine)?.values);
+    const risk = withPerformanceYear(first(lines, ast.isRiskScoresLine));
+    const national = withPerformanceYear(first(lines, ast.isNationalCostsLine));
+    const regional = withPerformanceYear(first(lines, ast.isRegionalCostsLine));
+    const weights = withPerformanceYear(first(lines, ast.isNationalWeightsLine));
+    const shares = first(lines, ast.isPersonYearsShareLine);
+    const baseYearProportion = dec(shares?.baseYear);
+    const performanceYearProportion = dec(shares?.performanceYear);
+    if (!costs || !risk || !national || !regional || !weights || !baseYearProportion || !performanceYearProportion) {
+        return undefined;
+    }
+    const prior = dec(first(lines, ast.isPriorSavingsLine)?.amount);
+    return {
+        perCapitaExpenditures: costs,
+        riskScores: risk,
+        nationalPerCapitaExpenditures: national,
+        regionalExpenditures: regional,
+        nationalWeights: weights,
+        baseYearProportion,
+        performanceYearProportion,
+        ...(prior ? { priorSavingsAdjustment: prior } : {})
+    };
+}
+
+/** The `benchmark { … }` section as terms, or undefined while it is incomplete (validation says what is missing). */
+function builtBenchmarkOf(node: ast.BenchmarkBuild | undefined): BuiltBenchmarkTerms | undefined {
+    if (!node) {
+        return undefined;
+    }
+    const lines = node.lines;
+    const baseCost = first(lines, ast.isBaseCostLine);
+    if (baseCost) {
+        const cost = dec(baseCost.amount);
+        if (!cost) {
+            return undefined;
+        }
+        const trend = first(lines, ast.isBudgetTrendLine);
+        const trendRate = dec(trend?.rate);
+        const years = Number(trend?.years);
+        const risk = first(lines, ast.isRiskScoreRatioLine);
+        const score = dec(risk?.score);
+        const base = dec(risk?.base);
+        return {
+            kind: 'commercial',
+            baseCost: cost,
+            trend: trend && trendRate && Number.isInteger(years) ? { rate: trendRate, years, line: lineOf(trend) } : undefined,
+            risk: risk && score && base ? { score, base, cap: dec(risk.cap), line: lineOf(risk) } : undefined,
+            line: lineOf(node)
+        };
+    }
+    const types = new Map<EnrollmentType, { inputs: EnrollmentTypeInputs; line: number }>();
+    for (const typeNode of lines.filter(ast.isEnrollmentType)) {
+        const type = enrollmentTypeOf(typeNode.kind);
+        const inputs = enrollmentInputs(typeNode);
+        if (!type || !inputs || types.has(type)) {
+            return undefined;
+        }
+        types.set(type, { inputs, line: lineOf(typeNode) });
+    }
+    const weightsLine = first(lines, ast.isBaseYearWeightsLine);
+    const regional = first(lines, ast.isRegionalAdjustmentLine);
+    const riskCap = first(lines, ast.isRiskRatioCapLine);
+    const personYears = first(lines, ast.isPersonYearsLine);
+    const weights = weightsLine?.equal ? EQUAL_WEIGHTS : baseYears(weightsLine?.weights);
+    const lower = dec(regional?.weight);
+    const cap = dec(regional?.cap);
+    const riskRatioCapRate = dec(riskCap?.cap);
+    const performanceYearPersonYears = dec(personYears?.personYears);
+    if (types.size !== ENROLLMENT_TYPES.length || !weights || !lower || !cap || !riskRatioCapRate || !performanceYearPersonYears) {
+        return undefined;
+    }
+    const inputsOf = (type: EnrollmentType): EnrollmentTypeInputs => types.get(type)!.inputs;
+    return {
+        kind: 'mssp',
+        inputs: {
+            types: { esrd: inputsOf('esrd'), disabled: inputsOf('disabled'), agedDual: inputsOf('agedDual'), agedNonDual: inputsOf('agedNonDual') },
+            benchmarkYearWeights: weights,
+            regionalAdjustment: {
+                lowerSpendingWeight: lower,
+                higherSpendingWeight: dec(regional?.higherWeight) ?? lower,
+                capRate: cap,
+                noNegativeAdjustment: lines.some(ast.isNoNegativeAdjustmentLine)
+            },
+            riskRatioCapRate,
+            performanceYearPersonYears
+        },
+        typeLines: Object.fromEntries([...types].map(([type, { line }]) => [type, line])),
+        weightsLine: lineOf(weightsLine),
+        regionalLine: lineOf(regional),
+        riskCapLine: lineOf(riskCap),
+        personYearsLine: lineOf(personYears),
+        line: lineOf(node)
+    };
+}
 
 /** 1-based line where a node starts (0 when the node has no text, e.g. after a parse error). */
 export function lineOf(node: AstNode | undefined): number {
@@ -216,6 +342,18 @@ function measureOf(node: ast.Measure): MeasureTerm {
 }
 
 function expenditureOf(lines: readonly AstNode[]): ExpenditureTerm | undefined {
+    const byType = lines.filter(ast.isTypeExpenditureLine);
+    if (byType.length > 0) {
+        const amounts: Partial<Record<EnrollmentType, Dec>> = {};
+        for (const line of byType) {
+            const type = enrollmentTypeOf(line.kind);
+            const amount = dec(line.amount);
+            if (type && amount) {
+                amounts[type] = amount;
+            }
+        }
+        return { kind: 'by enrollment type', amounts, line: lineOf(byType[0]) };
+    }
     const spent = first(lines, ast.isExpenditureLine);
     const amount = dec(spent?.amount);
     if (spent && amount) {
@@ -379,6 +517,7 @@ export function buildModel(contract: ast.Contract): ContractModel {
                 basis: benchmark.basis === 'total' ? 'total' : benchmark.period === 'year' ? 'per member per year' : 'per member per month',
                 line: lineOf(benchmark)
             } : undefined,
+            builtBenchmark: builtBenchmarkOf(section(contract, ast.isBenchmarkBuild)),
             discount: rated(first(population, ast.isDiscountLine)) ?? preset?.discount,
             trend: rated(first(population, ast.isTrendLine)),
             revenueCategory,

@@ -7,6 +7,7 @@
  * preset supplied, the `program` line), so a waterfall step can point at its clause.
  */
 import type { Dec } from '../decimal.js';
+import type { EnrollmentType, MsspBenchmarkInputs } from '../settlement/benchmark-build.js';
 
 /** Where a term came from. */
 export interface Sourced {
@@ -42,6 +43,29 @@ export interface BenchmarkTerm extends Sourced {
     basis: BenchmarkBasis;
 }
 
+/**
+ * A benchmark built from its parts (the `benchmark { … }` section) instead of stated: the MSSP
+ * method from its inputs, or a commercial budget from a base cost, a trend and a risk ratio.
+ */
+export type BuiltBenchmarkTerms =
+    | (Sourced & {
+        kind: 'mssp';
+        inputs: MsspBenchmarkInputs;
+        /** The enrollment types the contract writes out, with their lines (the others carry zero shares). */
+        typeLines: Partial<Record<EnrollmentType, number>>;
+        weightsLine?: number;
+        regionalLine?: number;
+        riskCapLine?: number;
+        personYearsLine?: number;
+    })
+    | (Sourced & {
+        kind: 'commercial';
+        /** Per member per month in the base year. */
+        baseCost: Dec;
+        trend?: Sourced & { rate: Dec; years: number };
+        risk?: Sourced & { score: Dec; base: Dec; cap?: Dec };
+    });
+
 export interface Population {
     attribution?: 'prospective' | 'retrospective';
     /** N: assigned beneficiaries. */
@@ -51,6 +75,8 @@ export interface Population {
     /** Stated member months; when absent, MM = N × M. */
     memberMonths?: Dec;
     benchmark?: BenchmarkTerm;
+    /** The benchmark built from its parts; used when there is no stated `benchmark` line. */
+    builtBenchmark?: BuiltBenchmarkTerms;
     discount?: Rated;
     /** Annual trend, applied from the second performance year on. */
     trend?: Rated;
@@ -167,6 +193,8 @@ export interface DistributionTerms extends Sourced {
 
 export type ExpenditureTerm =
     | (Sourced & { kind: 'per member per month'; amount: Dec })
+    /** Per capita by enrollment type, weighted by the built benchmark's performance-year shares. */
+    | (Sourced & { kind: 'by enrollment type'; amounts: Partial<Record<EnrollmentType, Dec>> })
     | (Sourced & { kind: 'total'; amount: Dec })
     /** `savings P%`: expenditure = B × (1 − P); P may be negative. */
     | (Sourced & { kind: 'savings'; rate: Dec });

@@ -9,6 +9,7 @@ import { ONE, ZERO, type Dec } from '../decimal.js';
 import { exact } from './arithmetic.js';
 import { benchmarkAfterWithhold, earnedBack as earnedBackRule } from './year-rules.js';
 import type { ContractModel } from '../model/contract-model.js';
+import { builtBenchmark } from './built-benchmark.js';
 import { SettlementError } from './errors.js';
 import { countText, moneyText, origin, percentText } from './explain.js';
 import { addStep, type Steps } from './waterfall.js';
@@ -33,12 +34,15 @@ function memberMonthsText(model: ContractModel, mm: Dec): string {
 /** Step 1: B0 from the benchmark line, trended to performance year `year` (`(1 + P)^(year − 1)`). */
 export function baseBenchmark(model: ContractModel, year: number, steps: Steps): Dec {
     const term = model.population.benchmark;
-    if (!term) {
+    const built = model.population.builtBenchmark;
+    if (!term && !built) {
         throw new SettlementError('The contract has no benchmark line, so there is nothing to settle against.');
     }
     const currency = model.currency;
     let base: Dec;
-    if (term.basis === 'total') {
+    if (!term) {
+        base = builtBenchmark(model, built!, memberMonths(model), steps);
+    } else if (term.basis === 'total') {
         const total = term.amount;
         base = total;
         addStep(steps, 'benchmark', () => `Benchmark ${moneyText(total, currency)} total.`, term.line, { amount: total });

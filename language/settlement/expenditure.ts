@@ -5,6 +5,7 @@
 import { ONE, type Dec } from '../decimal.js';
 import type { ContractModel, ScenarioTerms } from '../model/contract-model.js';
 import { memberMonths } from './benchmark.js';
+import { expenditureByType } from './built-benchmark.js';
 import { SettlementError } from './errors.js';
 import { countText, moneyText, percentText } from './explain.js';
 import { addStep, type Steps } from './waterfall.js';
@@ -34,6 +35,12 @@ export function expenditure(model: ContractModel, scenario: ScenarioTerms, bench
             const spent = term.amount.times(mm);
             amount = spent;
             text = () => `Expenditure ${moneyText(term.amount, currency)} per member per month × ${countText(mm)} member months = ${moneyText(spent, currency)}.`;
+            break;
+        }
+        case 'by enrollment type': {
+            const byType = expenditureByType(model, term.amounts, term.line);
+            amount = byType.total;
+            text = () => `Expenditure ${moneyText(byType.perCapita, currency)} per capita (the enrollment types weighted by their performance-year shares) × ${countText(byType.personYears)} person years = ${moneyText(byType.total, currency)}.`;
             break;
         }
         case 'savings': {

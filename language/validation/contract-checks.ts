@@ -46,7 +46,7 @@ export function checkPopulation(contract: ast.Contract, model: ContractModel, ac
     const population = contract.sections.find(ast.isPopulation);
     const { beneficiaries, minimumBeneficiaries, memberMonths, benchmark } = model.population;
     const scenarios = contract.sections.filter(ast.isScenario);
-    if (!benchmark && scenarios.length > 0) {
+    if (!benchmark && !contract.sections.some(ast.isBenchmarkBuild) && scenarios.length > 0) {
         const message = 'The contract has scenarios but no benchmark: add `benchmark $… per member per month` (or `… total`) to the population section.';
         if (population) {
             accept('error', message, { node: population, keyword: 'population', code: IssueCodes.MissingBenchmark });

@@ -47,6 +47,14 @@ export const IssueCodes = {
     CannotSettle: 'cannot-settle',
     ComplementNeedsRate: 'complement-needs-rate',
     CorridorsRequired: 'corridors-required',
+    BaseYearWeights: 'base-year-weights',
+    BaseYearsCount: 'base-years-count',
+    RiskScoreNotPositive: 'risk-score-not-positive',
+    DuplicateEnrollmentType: 'duplicate-enrollment-type',
+    IncompleteBenchmark: 'incomplete-benchmark',
+    PersonYearSharesSum: 'person-year-shares-sum',
+    TwoBenchmarks: 'two-benchmarks',
+    ExpenditureByType: 'expenditure-by-type',
     // Warnings: legal, but likely a mistake or a risk.
     BelowMinimumBeneficiaries: 'below-minimum-beneficiaries',
     MsrBelowVariation: 'msr-below-variation',
@@ -56,7 +64,8 @@ export const IssueCodes = {
     PresetDisallowed: 'preset-disallowed',
     NoEffect: 'no-effect',
     CapitationDoubleCount: 'capitation-double-count',
-    CorridorLossesUncapped: 'corridor-losses-uncapped'
+    CorridorLossesUncapped: 'corridor-losses-uncapped',
+    PersonYearsMismatch: 'person-years-mismatch'
 } as const;
 
 export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
@@ -65,7 +74,7 @@ export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
 export const WarningCodes: ReadonlySet<IssueCode> = new Set<IssueCode>([
     IssueCodes.BelowMinimumBeneficiaries, IssueCodes.MsrBelowVariation, IssueCodes.SavingsCapBelowLossCap,
     IssueCodes.ExpectationFailed, IssueCodes.PresetOverride, IssueCodes.PresetDisallowed, IssueCodes.NoEffect,
-    IssueCodes.CapitationDoubleCount, IssueCodes.CorridorLossesUncapped
+    IssueCodes.CapitationDoubleCount, IssueCodes.CorridorLossesUncapped, IssueCodes.PersonYearsMismatch
 ]);
 
 /** One-line help per code, for SARIF rules and hover. */
@@ -120,5 +129,14 @@ export const IssueHelp: Record<IssueCode, string> = {
     'corridors-required': 'The program preset supplies no corridors for this year (REACH global 2026): the contract must write them out.',
     'preset-disallowed': 'A term the `program` does not provide for (a discount under MSSP, a minimum savings rate under REACH, a rule from a later year).',
     'no-effect': 'A written term that cannot take effect in this contract (e.g. `alternative standard met` without `alternative standard scaled`).',
-    'corridor-losses-uncapped': 'Losses shared through corridors have no cap: the corridors bound the share, not the amount.'
+    'corridor-losses-uncapped': 'Losses shared through corridors have no cap: the corridors bound the share, not the amount.',
+    'base-year-weights': 'Base-year weights are three percents that sum to 100% (10% 30% 60% for a first agreement), or `equal`.',
+    'base-years-count': 'A base-year line gives one figure for each of the three base years.',
+    'risk-score-not-positive': 'Risk scores are positive numbers (the national average is about 1).',
+    'duplicate-enrollment-type': 'Each Medicare enrollment type (ESRD, disabled, aged dual, aged non-dual) is written once.',
+    'incomplete-benchmark': 'A built benchmark needs every line of the method: what is missing is named in the message.',
+    'person-year-shares-sum': "The enrollment types' shares of person years sum to 100%, in base year 3 and in the performance year.",
+    'two-benchmarks': 'A contract states its benchmark (`benchmark $…` in population) or builds it (`benchmark { … }`), not both.',
+    'expenditure-by-type': 'Expenditure by enrollment type needs a benchmark built by enrollment type, and a figure for every type.',
+    'person-years-mismatch': 'Performance-year person years should be a little below assigned beneficiaries (each beneficiary counts at most one person year).'
 };

@@ -10,7 +10,9 @@ import type { ContractModel } from '../model/contract-model.js';
 import { IssueCodes } from './issue-codes.js';
 
 export function checkScenarioShape(scenario: ast.Scenario, accept: ValidationAcceptor): void {
-    const spending = scenario.lines.filter(l => ast.isExpenditureLine(l) || ast.isSavingsLine(l));
+    // Expenditure by enrollment type is one expenditure, written over several lines.
+    const byType = scenario.lines.filter(ast.isTypeExpenditureLine);
+    const spending = [...byType.slice(0, 1), ...scenario.lines.filter(l => ast.isExpenditureLine(l) || ast.isSavingsLine(l))];
     if (spending.length === 0) {
         accept('error', `Scenario "${scenario.name}" has no expenditure line: add \`expenditure $… per member per month\`, \`expenditure $… total\` or \`savings P%\`.`,
             { node: scenario, property: 'name', code: IssueCodes.MissingExpenditure });

@@ -32,11 +32,19 @@ const LINE_NAMES: Record<string, string> = {
     SavingsDistributionLine: 'savings', QualityDistributionLine: 'quality score', TrialsLine: 'trials', SeedLine: 'seed',
     RevenueCategoryLine: 'revenue category', HealthEquityLine: 'health equity benchmark adjustment',
     HalfRateLine: 'below minimum savings rate share half', AlternativeStandardLine: 'alternative standard',
-    AlternativeStandardVerdictLine: 'alternative standard', GuardrailLine: 'guardrail applies'
+    AlternativeStandardVerdictLine: 'alternative standard', GuardrailLine: 'guardrail applies',
+    BaseYearWeightsLine: 'base year weights', RegionalAdjustmentLine: 'regional adjustment', NoNegativeAdjustmentLine: 'no negative regional adjustment',
+    RiskRatioCapLine: 'risk ratio cap', PersonYearsLine: 'performance year person years', BaseCostsLine: 'expenditure per capita',
+    RiskScoresLine: 'risk scores', NationalCostsLine: 'national per capita', RegionalCostsLine: 'regional per capita',
+    NationalWeightsLine: 'national weight', PersonYearsShareLine: 'share of person years', PriorSavingsLine: 'prior savings adjustment',
+    BaseCostLine: 'base cost', BudgetTrendLine: 'trend', RiskScoreRatioLine: 'risk score'
 };
 
 /** Lines a section may hold more than once. */
-const REPEATABLE = new Set(['Provider', 'Measure', 'CorridorLine', 'CapitationRateLine', 'ResultLine', 'ExpectEarnedLine', 'ExpectProviderLine', 'PartyLine', 'CapLine']);
+const REPEATABLE = new Set([
+    'Provider', 'Measure', 'CorridorLine', 'CapitationRateLine', 'ResultLine', 'ExpectEarnedLine', 'ExpectProviderLine', 'PartyLine', 'CapLine',
+    'EnrollmentType', 'TypeExpenditureLine'
+]);
 
 /** Lines that the grammar accepts in both savings and losses sections, and where they belong. */
 const SAVINGS_ONLY = new Set(['MinimumSavingsRateLine', 'QualityAdjustmentLine', 'SharingBasisLine', 'SequestrationLine', 'QualityWithholdLine']);

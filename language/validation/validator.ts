@@ -12,6 +12,7 @@ import { ContractAnalyzer } from '../analysis/contract-analysis.js';
 import {
     checkCapitationDoubleCount, checkDistribution, checkPopulation, checkPresetOverrides, checkRiskTerms, checkTerm, checkUncertainty
 } from './contract-checks.js';
+import { checkBaseYearFigures, checkBaseYearWeights, checkBenchmarkBuild, checkRiskScoreRatio } from './benchmark-checks.js';
 import { checkMeasure, checkWeights } from './quality-checks.js';
 import { checkScenarioShape, checkScenarioTerms } from './scenario-checks.js';
 import { checkSharingForm, checkSharingRate } from './sharing-checks.js';
@@ -35,6 +36,15 @@ export function registerValidationChecks(services: AcoServices): void {
         Parties: checkSectionLines,
         Term: checkSectionLines,
         Population: checkSectionLines,
+        BenchmarkBuild: checkSectionLines,
+        EnrollmentType: checkSectionLines,
+        BaseYearWeightsLine: checkBaseYearWeights,
+        BaseCostsLine: checkBaseYearFigures,
+        RiskScoresLine: checkBaseYearFigures,
+        NationalCostsLine: checkBaseYearFigures,
+        RegionalCostsLine: checkBaseYearFigures,
+        NationalWeightsLine: checkBaseYearFigures,
+        RiskScoreRatioLine: checkRiskScoreRatio,
         Provider: checkSectionLines,
         Capitation: checkSectionLines,
         SharedSavings: [checkSectionLines, checkSavingsLinesPlacement, checkSharingForm],
@@ -74,6 +84,7 @@ export class AcoValidator {
         const model = analysis.model;
         checkTerm(contract, model, accept);
         checkPopulation(contract, model, accept);
+        checkBenchmarkBuild(contract, model, accept);
         checkDistribution(contract, model, accept);
         checkRiskTerms(contract, model, accept);
         checkCapitationDoubleCount(contract, model, accept);

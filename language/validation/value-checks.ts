@@ -28,7 +28,12 @@ const RATE_PROPERTIES: Record<string, readonly string[]> = {
     ResultLine: ['value'],
     QualityScoreLine: ['score'],
     LossesForgivenLine: ['rate'],
-    QualityDistributionLine: ['low', 'high', 'mean', 'sd']
+    QualityDistributionLine: ['low', 'high', 'mean', 'sd'],
+    RegionalAdjustmentLine: ['weight', 'higherWeight', 'cap'],
+    RiskRatioCapLine: ['cap'],
+    RiskScoreRatioLine: ['cap'],
+    NationalWeightsLine: ['performanceYear'],
+    PersonYearsShareLine: ['baseYear', 'performanceYear']
 };
 
 /** Percents that may exceed 100% but not go below zero (a spread, or a mean share of the benchmark). */
@@ -45,14 +50,20 @@ const NON_NEGATIVE_MONEY: Record<string, readonly string[]> = {
     ExpenditureLine: ['amount'],
     LossesReducedLine: ['amount'],
     ExpectEarnedLine: ['tolerance'],
-    ExpectProviderLine: ['tolerance']
+    ExpectProviderLine: ['tolerance'],
+    BaseCostLine: ['amount'],
+    NationalCostsLine: ['performanceYear'],
+    RegionalCostsLine: ['performanceYear'],
+    PriorSavingsLine: ['amount'],
+    TypeExpenditureLine: ['amount']
 };
 
 /** Every money property, for the currency check. */
 const MONEY_PROPERTIES: Record<string, readonly string[]> = {
     ...NON_NEGATIVE_MONEY,
     ExpectEarnedLine: ['amount', 'tolerance'],
-    ExpectProviderLine: ['amount', 'tolerance']
+    ExpectProviderLine: ['amount', 'tolerance'],
+    HealthEquityLine: ['amount']
 };
 
 /** Number properties that are counts: whole and not negative. */
@@ -66,13 +77,15 @@ const COUNT_PROPERTIES: Record<string, readonly string[]> = {
     Track: ['number'],
     YearLine: ['year'],
     TrialsLine: ['count'],
-    SeedLine: ['seed']
+    SeedLine: ['seed'],
+    BudgetTrendLine: ['years']
 };
 
 const WORDS: Record<string, string> = {
     rate: 'rate', floor: 'floor', ceiling: 'ceiling', lower: 'corridor edge', upper: 'corridor edge',
     share: 'share', value: 'result', score: 'quality score', low: 'low end', high: 'high end', mean: 'mean', sd: 'standard deviation',
-    amount: 'amount', tolerance: 'tolerance', count: 'count', months: 'number of months', year: 'year', number: 'track number', seed: 'seed'
+    amount: 'amount', tolerance: 'tolerance', count: 'count', months: 'number of months', year: 'year', number: 'track number', seed: 'seed',
+    weight: 'weight', higherWeight: 'weight', cap: 'cap', baseYear: 'share', performanceYear: 'performance-year figure', years: 'number of years'
 };
 
 /** Value strings are normalized exact decimals (values.ts), so sign and size read off the text. */
