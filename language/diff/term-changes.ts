@@ -6,12 +6,14 @@
  * when present in both. The values are the terms in force (presets applied), as the engine sees them.
  */
 import type {
+    BuiltBenchmarkTerms,
     CapitationLineTerm, ContractModel, Corridor, ExpenditureTerm, LossSharing, MeasureTerm, MinimumRate, ProviderTerm,
     SavingsSharing, ScenarioTerms, UncertaintyTerms
 } from '../model/contract-model.js';
 import type { Dec } from '../decimal.js';
 import { formatCount, formatMoney, formatPercent } from '../format.js';
 import { programLabel } from '../settlement/index.js';
+import { msspBuild } from '../settlement/built-benchmark.js';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
@@ -85,6 +87,19 @@ function lossSharingText(sharing: LossSharing | undefined): { label: string; val
     }
 }
 
+/** A built benchmark as one comparable value: the method and the figure it builds (MSSP), or its parts (commercial). */
+function builtBenchmarkText(built: BuiltBenchmarkTerms | undefined, money: (amount: Dec) => string | undefined): string | undefined {
+    if (!built) {
+        return undefined;
+    }
+    if (built.kind === 'mssp') {
+        return `MSSP method: ${money(msspBuild(built).benchmark)}`;
+    }
+    const trend = built.trend ? `, trend ${pct(built.trend.rate)} per year for ${built.trend.years} years` : '';
+    const risk = built.risk ? `, risk score ${built.risk.score.toString()} against ${built.risk.base.toString()}${built.risk.cap ? ` capped at ${pct(built.risk.cap)}` : ''}` : '';
+    return `base cost ${money(built.baseCost)} per member per month${trend}${risk}`;
+}
+
 function expenditureText(model: ContractModel, expenditure: ExpenditureTerm | undefined): string | undefined {
     if (!expenditure) {
         return undefined;
@@ -147,6 +162,10 @@ function termsOf(model: ContractModel): Term[] {
     add('population', 'benchmark', 'Benchmark', population.benchmark
         ? `${money(population.benchmark.amount)}${population.benchmark.basis === 'total' ? ' total' : ` ${population.benchmark.basis}`}`
         : undefined);
+    add('population', 'built benchmark', 'Benchmark built from its parts', builtBenchmarkText(population.builtBenchmark, money));
+    add('population', 'health equity', 'Health equity benchmark adjustment', population.healthEquityAdjustment
+        ? `${money(population.healthEquityAdjustment.amount)} ${population.healthEquityAdjustment.basis}` : undefined);
+    add('population', 'revenue category', 'Revenue category', population.revenueCategory?.category);
     add('population', 'discount', 'Benchmark discount', rate(population.discount));
     add('population', 'trend', 'Benchmark trend', population.trend ? `${pct(population.trend.rate)} per year` : undefined);
 

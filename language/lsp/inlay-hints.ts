@@ -82,6 +82,9 @@ export class AcoInlayHintProvider extends AbstractInlayHintProvider {
         } else if (ast.isDiscountLine(node) || ast.isQualityWithholdLine(node) || ast.isHealthEquityLine(node)) {
             const step = settlement.steps.find(s => s.line === line && s.amount !== undefined);
             hint(step?.amount, 'Benchmark after this term');
+        } else if (ast.isEnrollmentType(node) || ast.isPersonYearsLine(node) || ast.isBaseCostLine(node)) {
+            const step = [...settlement.steps].reverse().find(s => s.line === line && s.amount !== undefined);
+            hint(step?.amount, ast.isEnrollmentType(node) ? 'Updated benchmark per capita' : 'Benchmark');
         } else if (ast.isSequestrationLine(node)) {
             hint(settlement.steps.find(s => s.step === 'sequestration' && s.line === line)?.amount, 'Shared savings after sequestration');
         } else if (ast.isCapitationRateLine(node)) {

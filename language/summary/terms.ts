@@ -66,6 +66,13 @@ export function contractSentences(model: ContractModel, yearOneBenchmark: Dec | 
             : '';
         sentences.push(`The benchmark, the spending the ACO is measured against, is ${stated}${year}.`);
     }
+    const built = population.builtBenchmark;
+    if (built && !benchmark) {
+        const year = yearOneBenchmark ? `: ${money(yearOneBenchmark, model)} for a performance year` : '';
+        sentences.push(built.kind === 'mssp'
+            ? `The benchmark, the spending the ACO is measured against, is built from its parts by CMS's method: base-year costs by Medicare enrollment type, trended and risk-adjusted, with the regional adjustment, the capped risk ratio and the update factor, weighted by person years${year}.`
+            : `The benchmark, the spending the ACO is measured against, is built from a base cost of ${statedMoney(built.baseCost, model)} per member per month${built.trend ? `, trended ${rate(built.trend.rate)} a year for ${built.trend.years} year${built.trend.years === 1 ? '' : 's'}` : ''}${built.risk ? `, times the risk score ratio ${built.risk.score.toString()} / ${built.risk.base.toString()}${built.risk.cap ? ` (capped at ${rate(built.risk.cap)} above 1)` : ''}` : ''}${year}.`);
+    }
     if (population.trend) {
         sentences.push(`The benchmark grows by ${rate(population.trend.rate)} a year from the second performance year on.`);
     }

@@ -210,7 +210,7 @@ export function checkCapitationDoubleCount(contract: ast.Contract, model: Contra
                 { node: line, property: 'provider', code: IssueCodes.MissingAttributed });
         }
     }
-    if (!model.population.benchmark) {
+    if (!model.population.benchmark && !model.population.builtBenchmark) {
         return;
     }
     for (const line of capitation?.lines.filter(ast.isCapitationRateLine) ?? []) {
