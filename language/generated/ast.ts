@@ -31,6 +31,7 @@ export type AcoKeywordNames =
     | "above"
     | "aco"
     | "adjustment"
+    | "advance"
     | "against"
     | "aged"
     | "alternative"
@@ -54,9 +55,13 @@ export type AcoKeywordNames =
     | "capitation"
     | "capped"
     | "care"
+    | "cash"
     | "category"
     | "cents"
+    | "clawback"
     | "contract"
+    | "coordination"
+    | "correlation"
     | "corridor"
     | "cost"
     | "currency"
@@ -73,11 +78,13 @@ export type AcoKeywordNames =
     | "equity"
     | "expect"
     | "expenditure"
+    | "fee"
     | "final"
     | "first"
     | "fixed"
     | "for"
     | "forgiven"
+    | "from"
     | "gate"
     | "global"
     | "guardrail"
@@ -88,7 +95,9 @@ export type AcoKeywordNames =
     | "high"
     | "higher"
     | "hospital"
+    | "if"
     | "infrastructure"
+    | "investment"
     | "is"
     | "lives"
     | "loss"
@@ -100,10 +109,12 @@ export type AcoKeywordNames =
     | "member"
     | "met"
     | "minimum"
+    | "misses"
     | "month"
     | "months"
     | "national"
     | "negative"
+    | "net"
     | "no"
     | "non-dual"
     | "none"
@@ -111,6 +122,7 @@ export type AcoKeywordNames =
     | "not"
     | "npi"
     | "of"
+    | "one-time"
     | "or"
     | "other"
     | "over"
@@ -126,13 +138,17 @@ export type AcoKeywordNames =
     | "prior"
     | "professional"
     | "program"
+    | "projection"
     | "prospective"
     | "provider"
     | "providers"
     | "quality"
+    | "quarterly"
+    | "quarters"
     | "rate"
     | "ratio"
     | "receives"
+    | "recouped"
     | "reduced"
     | "region"
     | "regional"
@@ -187,6 +203,31 @@ export type AcoKeywordNames =
 
 export type AcoTokenNames = AcoTerminalNames | AcoKeywordNames;
 
+export interface AdvanceInvestment extends langium.AstNode {
+    readonly $container: Contract;
+    readonly $type: 'AdvanceInvestment';
+    lines: Array<AdvanceLine>;
+}
+
+export const AdvanceInvestment = {
+    $type: 'AdvanceInvestment',
+    lines: 'lines'
+} as const;
+
+export function isAdvanceInvestment(item: unknown): item is AdvanceInvestment {
+    return reflection.isInstance(item, AdvanceInvestment.$type);
+}
+
+export type AdvanceLine = OneTimeLine | QuarterlyLine | RecoupLine;
+
+export const AdvanceLine = {
+    $type: 'AdvanceLine'
+} as const;
+
+export function isAdvanceLine(item: unknown): item is AdvanceLine {
+    return reflection.isInstance(item, AdvanceLine.$type);
+}
+
 export interface AlternativeStandardLine extends langium.AstNode {
     readonly $container: Quality;
     readonly $type: 'AlternativeStandardLine';
@@ -203,7 +244,7 @@ export function isAlternativeStandardLine(item: unknown): item is AlternativeSta
 }
 
 export interface AlternativeStandardVerdictLine extends langium.AstNode {
-    readonly $container: Scenario;
+    readonly $container: ProjectionYear | Scenario;
     readonly $type: 'AlternativeStandardVerdictLine';
     verdict: 'met' | 'not';
 }
@@ -371,7 +412,7 @@ export function isBudgetTrendLine(item: unknown): item is BudgetTrendLine {
 }
 
 export interface Capitation extends langium.AstNode {
-    readonly $container: Contract;
+    readonly $container: Contract | YearTerms;
     readonly $type: 'Capitation';
     lines: Array<CapitationLine>;
 }
@@ -385,7 +426,7 @@ export function isCapitation(item: unknown): item is Capitation {
     return reflection.isInstance(item, Capitation.$type);
 }
 
-export type CapitationLine = CapitationRateLine | CapitationWithholdLine;
+export type CapitationLine = CapitationRateLine | CapitationWithholdLine | CareCoordinationLine;
 
 export const CapitationLine = {
     $type: 'CapitationLine'
@@ -399,6 +440,7 @@ export interface CapitationRateLine extends langium.AstNode {
     readonly $container: Capitation;
     readonly $type: 'CapitationRateLine';
     amount: string;
+    clawback?: Clawback;
     provider?: langium.Reference<Provider>;
     service: 'primary' | 'specialty' | 'total';
 }
@@ -406,6 +448,7 @@ export interface CapitationRateLine extends langium.AstNode {
 export const CapitationRateLine = {
     $type: 'CapitationRateLine',
     amount: 'amount',
+    clawback: 'clawback',
     provider: 'provider',
     service: 'service'
 } as const;
@@ -446,6 +489,42 @@ export function isCapLine(item: unknown): item is CapLine {
     return reflection.isInstance(item, CapLine.$type);
 }
 
+export interface CareCoordinationLine extends langium.AstNode {
+    readonly $container: Capitation;
+    readonly $type: 'CareCoordinationLine';
+    amount: string;
+    clawback?: Clawback;
+    provider?: langium.Reference<Provider>;
+}
+
+export const CareCoordinationLine = {
+    $type: 'CareCoordinationLine',
+    amount: 'amount',
+    clawback: 'clawback',
+    provider: 'provider'
+} as const;
+
+export function isCareCoordinationLine(item: unknown): item is CareCoordinationLine {
+    return reflection.isInstance(item, CareCoordinationLine.$type);
+}
+
+export interface Clawback extends langium.AstNode {
+    readonly $container: CapitationRateLine | CareCoordinationLine;
+    readonly $type: 'Clawback';
+    measure: langium.Reference<Measure>;
+    rate: string;
+}
+
+export const Clawback = {
+    $type: 'Clawback',
+    measure: 'measure',
+    rate: 'rate'
+} as const;
+
+export function isClawback(item: unknown): item is Clawback {
+    return reflection.isInstance(item, Clawback.$type);
+}
+
 export interface Contract extends langium.AstNode {
     readonly $type: 'Contract';
     name: string;
@@ -460,6 +539,21 @@ export const Contract = {
 
 export function isContract(item: unknown): item is Contract {
     return reflection.isInstance(item, Contract.$type);
+}
+
+export interface CorrelationLine extends langium.AstNode {
+    readonly $container: Uncertainty;
+    readonly $type: 'CorrelationLine';
+    rate: string;
+}
+
+export const CorrelationLine = {
+    $type: 'CorrelationLine',
+    rate: 'rate'
+} as const;
+
+export function isCorrelationLine(item: unknown): item is CorrelationLine {
+    return reflection.isInstance(item, CorrelationLine.$type);
 }
 
 export interface CorridorLine extends langium.AstNode {
@@ -602,7 +696,7 @@ export function isEnrollmentType(item: unknown): item is EnrollmentType {
 }
 
 export interface ExpectEarnedLine extends langium.AstNode {
-    readonly $container: Scenario;
+    readonly $container: ProjectionYear | Scenario;
     readonly $type: 'ExpectEarnedLine';
     amount: string;
     tolerance?: string;
@@ -619,7 +713,7 @@ export function isExpectEarnedLine(item: unknown): item is ExpectEarnedLine {
 }
 
 export interface ExpectProviderLine extends langium.AstNode {
-    readonly $container: Scenario;
+    readonly $container: ProjectionYear | Scenario;
     readonly $type: 'ExpectProviderLine';
     amount: string;
     provider: langium.Reference<Provider>;
@@ -635,6 +729,25 @@ export const ExpectProviderLine = {
 
 export function isExpectProviderLine(item: unknown): item is ExpectProviderLine {
     return reflection.isInstance(item, ExpectProviderLine.$type);
+}
+
+export interface ExpectTermLine extends langium.AstNode {
+    readonly $container: Projection;
+    readonly $type: 'ExpectTermLine';
+    amount: string;
+    tolerance?: string;
+    what: 'earned' | 'net';
+}
+
+export const ExpectTermLine = {
+    $type: 'ExpectTermLine',
+    amount: 'amount',
+    tolerance: 'tolerance',
+    what: 'what'
+} as const;
+
+export function isExpectTermLine(item: unknown): item is ExpectTermLine {
+    return reflection.isInstance(item, ExpectTermLine.$type);
 }
 
 export interface ExpenditureDistributionLine extends langium.AstNode {
@@ -655,7 +768,7 @@ export function isExpenditureDistributionLine(item: unknown): item is Expenditur
 }
 
 export interface ExpenditureLine extends langium.AstNode {
-    readonly $container: Scenario;
+    readonly $container: ProjectionYear | Scenario;
     readonly $type: 'ExpenditureLine';
     amount: string;
     basis: 'per' | 'total';
@@ -672,7 +785,7 @@ export function isExpenditureLine(item: unknown): item is ExpenditureLine {
 }
 
 export interface GuardrailLine extends langium.AstNode {
-    readonly $container: Scenario;
+    readonly $container: ProjectionYear | Scenario;
     readonly $type: 'GuardrailLine';
     applies: boolean;
 }
@@ -719,7 +832,7 @@ export function isHealthEquityLine(item: unknown): item is HealthEquityLine {
 }
 
 export interface LossesForgivenLine extends langium.AstNode {
-    readonly $container: Scenario;
+    readonly $container: ProjectionYear | Scenario;
     readonly $type: 'LossesForgivenLine';
     rate: string;
 }
@@ -734,7 +847,7 @@ export function isLossesForgivenLine(item: unknown): item is LossesForgivenLine 
 }
 
 export interface LossesReducedLine extends langium.AstNode {
-    readonly $container: Scenario;
+    readonly $container: ProjectionYear | Scenario;
     readonly $type: 'LossesReducedLine';
     amount: string;
 }
@@ -851,10 +964,10 @@ export function isMinimumSavingsRateLine(item: unknown): item is MinimumSavingsR
     return reflection.isInstance(item, MinimumSavingsRateLine.$type);
 }
 
-export type Name = 'BASIC' | 'ENHANCED' | 'ESRD' | 'MSSP' | 'REACH' | 'above' | 'aco' | 'adjustment' | 'against' | 'aged' | 'alternative' | 'and' | 'applies' | 'assigned' | 'at' | 'attributed' | 'attribution' | 'back' | 'base' | 'basis' | 'below' | 'benchmark' | 'beneficiaries' | 'better' | 'between' | 'by' | 'cap' | 'capita' | 'capitation' | 'capped' | 'care' | 'category' | 'cents' | 'contract' | 'corridor' | 'cost' | 'currency' | 'disabled' | 'discount' | 'distribution' | 'dollar' | 'dual' | 'earned' | 'end' | 'enrollment' | 'equal' | 'equally' | 'equity' | 'expect' | 'expenditure' | 'final' | 'first' | 'fixed' | 'for' | 'forgiven' | 'gate' | 'global' | 'guardrail' | 'half' | 'health' | 'high' | 'higher' | 'hospital' | 'infrastructure' | 'is' | 'lives' | 'loss' | 'losses' | 'low' | 'lower' | 'mean' | 'measure' | 'member' | 'met' | 'minimum' | 'month' | 'months' | 'national' | 'negative' | 'no' | 'none' | 'normal' | 'not' | 'npi' | 'of' | 'or' | 'other' | 'over' | 'paid' | 'participant' | 'parties' | 'payer' | 'per' | 'performance' | 'person' | 'population' | 'primary' | 'prior' | 'professional' | 'program' | 'prospective' | 'provider' | 'providers' | 'quality' | 'rate' | 'ratio' | 'receives' | 'reduced' | 'region' | 'regional' | 'remainder' | 'reserve' | 'result' | 'retrospective' | 'revenue' | 'role' | 'rounding' | 'savings' | 'scaled' | 'scenario' | 'score' | 'scores' | 'sd' | 'seed' | 'sequestration' | 'share' | 'shared' | 'shares' | 'sharing' | 'specialist' | 'specialty' | 'standard' | 'start' | 'target' | 'term' | 'threshold' | 'tin' | 'to' | 'total' | 'track' | 'trend' | 'trials' | 'type' | 'uncertainty' | 'uniform' | 'units' | 'up' | 'variable' | 'weight' | 'weights' | 'whole' | 'withhold' | 'within' | 'year' | 'years' | string;
+export type Name = 'BASIC' | 'ENHANCED' | 'ESRD' | 'MSSP' | 'REACH' | 'above' | 'aco' | 'adjustment' | 'advance' | 'against' | 'aged' | 'alternative' | 'and' | 'applies' | 'assigned' | 'at' | 'attributed' | 'attribution' | 'back' | 'base' | 'basis' | 'below' | 'benchmark' | 'beneficiaries' | 'better' | 'between' | 'by' | 'cap' | 'capita' | 'capitation' | 'capped' | 'care' | 'cash' | 'category' | 'cents' | 'clawback' | 'contract' | 'coordination' | 'correlation' | 'corridor' | 'cost' | 'currency' | 'disabled' | 'discount' | 'distribution' | 'dollar' | 'dual' | 'earned' | 'end' | 'enrollment' | 'equal' | 'equally' | 'equity' | 'expect' | 'expenditure' | 'fee' | 'final' | 'first' | 'fixed' | 'for' | 'forgiven' | 'from' | 'gate' | 'global' | 'guardrail' | 'half' | 'health' | 'high' | 'higher' | 'hospital' | 'if' | 'infrastructure' | 'investment' | 'is' | 'lives' | 'loss' | 'losses' | 'low' | 'lower' | 'mean' | 'measure' | 'member' | 'met' | 'minimum' | 'misses' | 'month' | 'months' | 'national' | 'negative' | 'net' | 'no' | 'none' | 'normal' | 'not' | 'npi' | 'of' | 'or' | 'other' | 'over' | 'paid' | 'participant' | 'parties' | 'payer' | 'per' | 'performance' | 'person' | 'population' | 'primary' | 'prior' | 'professional' | 'program' | 'projection' | 'prospective' | 'provider' | 'providers' | 'quality' | 'quarterly' | 'quarters' | 'rate' | 'ratio' | 'receives' | 'recouped' | 'reduced' | 'region' | 'regional' | 'remainder' | 'reserve' | 'result' | 'retrospective' | 'revenue' | 'role' | 'rounding' | 'savings' | 'scaled' | 'scenario' | 'score' | 'scores' | 'sd' | 'seed' | 'sequestration' | 'share' | 'shared' | 'shares' | 'sharing' | 'specialist' | 'specialty' | 'standard' | 'start' | 'target' | 'term' | 'threshold' | 'tin' | 'to' | 'total' | 'track' | 'trend' | 'trials' | 'type' | 'uncertainty' | 'uniform' | 'units' | 'up' | 'variable' | 'weight' | 'weights' | 'whole' | 'withhold' | 'within' | 'year' | 'years' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'aco' || item === 'payer' || item === 'start' || item === 'end' || item === 'term' || item === 'year' || item === 'months' || item === 'month' || item === 'member' || item === 'total' || item === 'primary' || item === 'care' || item === 'specialty' || item === 'specialist' || item === 'hospital' || item === 'other' || item === 'role' || item === 'share' || item === 'tin' || item === 'npi' || item === 'attributed' || item === 'attribution' || item === 'prospective' || item === 'retrospective' || item === 'assigned' || item === 'beneficiaries' || item === 'minimum' || item === 'benchmark' || item === 'discount' || item === 'trend' || item === 'withhold' || item === 'earned' || item === 'back' || item === 'quality' || item === 'savings' || item === 'losses' || item === 'loss' || item === 'rate' || item === 'variable' || item === 'final' || item === 'between' || item === 'and' || item === 'corridor' || item === 'up' || item === 'to' || item === 'over' || item === 'adjustment' || item === 'scaled' || item === 'gate' || item === 'none' || item === 'sharing' || item === 'basis' || item === 'first' || item === 'dollar' || item === 'above' || item === 'cap' || item === 'of' || item === 'revenue' || item === 'sequestration' || item === 'participant' || item === 'standard' || item === 'measure' || item === 'lower' || item === 'higher' || item === 'is' || item === 'better' || item === 'threshold' || item === 'target' || item === 'weight' || item === 'reserve' || item === 'for' || item === 'infrastructure' || item === 'remainder' || item === 'equally' || item === 'by' || item === 'lives' || item === 'fixed' || item === 'shares' || item === 'scenario' || item === 'expenditure' || item === 'result' || item === 'score' || item === 'met' || item === 'not' || item === 'reduced' || item === 'forgiven' || item === 'expect' || item === 'provider' || item === 'receives' || item === 'within' || item === 'uncertainty' || item === 'normal' || item === 'mean' || item === 'sd' || item === 'uniform' || item === 'trials' || item === 'seed' || item === 'paid' || item === 'global' || item === 'professional' || item === 'track' || item === 'performance' || item === 'program' || item === 'currency' || item === 'rounding' || item === 'cents' || item === 'whole' || item === 'units' || item === 'parties' || item === 'population' || item === 'providers' || item === 'capitation' || item === 'shared' || item === 'distribution' || item === 'per' || item === 'MSSP' || item === 'REACH' || item === 'BASIC' || item === 'ENHANCED' || item === 'contract' || item === 'category' || item === 'low' || item === 'high' || item === 'health' || item === 'equity' || item === 'below' || item === 'half' || item === 'alternative' || item === 'guardrail' || item === 'applies' || item === 'weights' || item === 'equal' || item === 'regional' || item === 'weight' || item === 'or' || item === 'region' || item === 'no' || item === 'negative' || item === 'ratio' || item === 'person' || item === 'years' || item === 'enrollment' || item === 'type' || item === 'ESRD' || item === 'disabled' || item === 'aged' || item === 'dual' || item === 'capita' || item === 'scores' || item === 'national' || item === 'prior' || item === 'cost' || item === 'against' || item === 'capped' || item === 'at' || item === 'base' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'aco' || item === 'payer' || item === 'start' || item === 'end' || item === 'term' || item === 'year' || item === 'months' || item === 'month' || item === 'member' || item === 'total' || item === 'primary' || item === 'care' || item === 'specialty' || item === 'specialist' || item === 'hospital' || item === 'other' || item === 'role' || item === 'share' || item === 'tin' || item === 'npi' || item === 'attributed' || item === 'attribution' || item === 'prospective' || item === 'retrospective' || item === 'assigned' || item === 'beneficiaries' || item === 'minimum' || item === 'benchmark' || item === 'discount' || item === 'trend' || item === 'withhold' || item === 'earned' || item === 'back' || item === 'quality' || item === 'savings' || item === 'losses' || item === 'loss' || item === 'rate' || item === 'variable' || item === 'final' || item === 'between' || item === 'and' || item === 'corridor' || item === 'up' || item === 'to' || item === 'over' || item === 'adjustment' || item === 'scaled' || item === 'gate' || item === 'none' || item === 'sharing' || item === 'basis' || item === 'first' || item === 'dollar' || item === 'above' || item === 'cap' || item === 'of' || item === 'revenue' || item === 'sequestration' || item === 'participant' || item === 'standard' || item === 'measure' || item === 'lower' || item === 'higher' || item === 'is' || item === 'better' || item === 'threshold' || item === 'target' || item === 'weight' || item === 'reserve' || item === 'for' || item === 'infrastructure' || item === 'remainder' || item === 'equally' || item === 'by' || item === 'lives' || item === 'fixed' || item === 'shares' || item === 'scenario' || item === 'expenditure' || item === 'result' || item === 'score' || item === 'met' || item === 'not' || item === 'reduced' || item === 'forgiven' || item === 'expect' || item === 'provider' || item === 'receives' || item === 'within' || item === 'uncertainty' || item === 'normal' || item === 'mean' || item === 'sd' || item === 'uniform' || item === 'trials' || item === 'seed' || item === 'paid' || item === 'global' || item === 'professional' || item === 'track' || item === 'performance' || item === 'program' || item === 'currency' || item === 'rounding' || item === 'cents' || item === 'whole' || item === 'units' || item === 'parties' || item === 'population' || item === 'providers' || item === 'capitation' || item === 'shared' || item === 'distribution' || item === 'per' || item === 'MSSP' || item === 'REACH' || item === 'BASIC' || item === 'ENHANCED' || item === 'contract' || item === 'category' || item === 'low' || item === 'high' || item === 'health' || item === 'equity' || item === 'below' || item === 'half' || item === 'alternative' || item === 'guardrail' || item === 'applies' || item === 'weights' || item === 'equal' || item === 'regional' || item === 'weight' || item === 'or' || item === 'region' || item === 'no' || item === 'negative' || item === 'ratio' || item === 'person' || item === 'years' || item === 'enrollment' || item === 'type' || item === 'ESRD' || item === 'disabled' || item === 'aged' || item === 'dual' || item === 'capita' || item === 'scores' || item === 'national' || item === 'prior' || item === 'cost' || item === 'against' || item === 'capped' || item === 'at' || item === 'base' || item === 'coordination' || item === 'fee' || item === 'clawback' || item === 'if' || item === 'misses' || item === 'advance' || item === 'investment' || item === 'quarterly' || item === 'quarters' || item === 'recouped' || item === 'from' || item === 'projection' || item === 'net' || item === 'cash' || item === 'correlation' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface NationalCostsLine extends langium.AstNode {
@@ -919,6 +1032,21 @@ export const NpiLine = {
 
 export function isNpiLine(item: unknown): item is NpiLine {
     return reflection.isInstance(item, NpiLine.$type);
+}
+
+export interface OneTimeLine extends langium.AstNode {
+    readonly $container: AdvanceInvestment;
+    readonly $type: 'OneTimeLine';
+    amount: string;
+}
+
+export const OneTimeLine = {
+    $type: 'OneTimeLine',
+    amount: 'amount'
+} as const;
+
+export function isOneTimeLine(item: unknown): item is OneTimeLine {
+    return reflection.isInstance(item, OneTimeLine.$type);
 }
 
 export interface ParticipantRevenueLine extends langium.AstNode {
@@ -1016,7 +1144,7 @@ export function isPersonYearsShareLine(item: unknown): item is PersonYearsShareL
 }
 
 export interface Population extends langium.AstNode {
-    readonly $container: Contract;
+    readonly $container: Contract | YearTerms;
     readonly $type: 'Population';
     lines: Array<PopulationLine>;
 }
@@ -1056,12 +1184,12 @@ export function isPriorSavingsLine(item: unknown): item is PriorSavingsLine {
 }
 
 export interface ProgramLine extends langium.AstNode {
-    readonly $container: Contract;
+    readonly $container: Contract | YearTerms;
     readonly $type: 'ProgramLine';
     option?: 'global' | 'professional';
     program: 'MSSP' | 'REACH';
     track?: Track;
-    year: string;
+    year?: string;
 }
 
 export const ProgramLine = {
@@ -1074,6 +1202,50 @@ export const ProgramLine = {
 
 export function isProgramLine(item: unknown): item is ProgramLine {
     return reflection.isInstance(item, ProgramLine.$type);
+}
+
+export interface Projection extends langium.AstNode {
+    readonly $container: Contract;
+    readonly $type: 'Projection';
+    items: Array<ProjectionItem>;
+    name: string;
+}
+
+export const Projection = {
+    $type: 'Projection',
+    items: 'items',
+    name: 'name'
+} as const;
+
+export function isProjection(item: unknown): item is Projection {
+    return reflection.isInstance(item, Projection.$type);
+}
+
+export type ProjectionItem = ExpectTermLine | ProjectionYear;
+
+export const ProjectionItem = {
+    $type: 'ProjectionItem'
+} as const;
+
+export function isProjectionItem(item: unknown): item is ProjectionItem {
+    return reflection.isInstance(item, ProjectionItem.$type);
+}
+
+export interface ProjectionYear extends langium.AstNode {
+    readonly $container: Projection;
+    readonly $type: 'ProjectionYear';
+    lines: Array<ScenarioLine>;
+    year: string;
+}
+
+export const ProjectionYear = {
+    $type: 'ProjectionYear',
+    lines: 'lines',
+    year: 'year'
+} as const;
+
+export function isProjectionYear(item: unknown): item is ProjectionYear {
+    return reflection.isInstance(item, ProjectionYear.$type);
 }
 
 export interface Provider extends langium.AstNode {
@@ -1121,7 +1293,7 @@ export function isProviders(item: unknown): item is Providers {
 }
 
 export interface Quality extends langium.AstNode {
-    readonly $container: Contract;
+    readonly $container: Contract | YearTerms;
     readonly $type: 'Quality';
     lines: Array<QualityLine>;
 }
@@ -1184,7 +1356,7 @@ export function isQualityLine(item: unknown): item is QualityLine {
 }
 
 export interface QualityScoreLine extends langium.AstNode {
-    readonly $container: Scenario;
+    readonly $container: ProjectionYear | Scenario;
     readonly $type: 'QualityScoreLine';
     score: string;
 }
@@ -1199,7 +1371,7 @@ export function isQualityScoreLine(item: unknown): item is QualityScoreLine {
 }
 
 export interface QualityStandardLine extends langium.AstNode {
-    readonly $container: Scenario;
+    readonly $container: ProjectionYear | Scenario;
     readonly $type: 'QualityStandardLine';
     verdict: 'met' | 'not';
 }
@@ -1226,6 +1398,38 @@ export const QualityWithholdLine = {
 
 export function isQualityWithholdLine(item: unknown): item is QualityWithholdLine {
     return reflection.isInstance(item, QualityWithholdLine.$type);
+}
+
+export interface QuarterlyLine extends langium.AstNode {
+    readonly $container: AdvanceInvestment;
+    readonly $type: 'QuarterlyLine';
+    amount: string;
+    quarters: string;
+}
+
+export const QuarterlyLine = {
+    $type: 'QuarterlyLine',
+    amount: 'amount',
+    quarters: 'quarters'
+} as const;
+
+export function isQuarterlyLine(item: unknown): item is QuarterlyLine {
+    return reflection.isInstance(item, QuarterlyLine.$type);
+}
+
+export interface RecoupLine extends langium.AstNode {
+    readonly $container: AdvanceInvestment;
+    readonly $type: 'RecoupLine';
+    share?: string;
+}
+
+export const RecoupLine = {
+    $type: 'RecoupLine',
+    share: 'share'
+} as const;
+
+export function isRecoupLine(item: unknown): item is RecoupLine {
+    return reflection.isInstance(item, RecoupLine.$type);
 }
 
 export interface RegionalAdjustmentLine extends langium.AstNode {
@@ -1295,7 +1499,7 @@ export function isReserveLine(item: unknown): item is ReserveLine {
 }
 
 export interface ResultLine extends langium.AstNode {
-    readonly $container: Scenario;
+    readonly $container: ProjectionYear | Scenario;
     readonly $type: 'ResultLine';
     measure: langium.Reference<Measure>;
     value: string;
@@ -1427,7 +1631,7 @@ export function isSavingsDistributionLine(item: unknown): item is SavingsDistrib
 }
 
 export interface SavingsLine extends langium.AstNode {
-    readonly $container: Scenario;
+    readonly $container: ProjectionYear | Scenario;
     readonly $type: 'SavingsLine';
     rate: string;
 }
@@ -1478,7 +1682,7 @@ export function isScenarioLine(item: unknown): item is ScenarioLine {
     return reflection.isInstance(item, ScenarioLine.$type);
 }
 
-export type Section = BenchmarkBuild | Capitation | CurrencyLine | Distribution | Parties | Population | ProgramLine | Providers | Quality | RoundingLine | Scenario | SharedLosses | SharedSavings | Term | Uncertainty;
+export type Section = AdvanceInvestment | BenchmarkBuild | Capitation | CurrencyLine | Distribution | Parties | Population | ProgramLine | Projection | Providers | Quality | RoundingLine | Scenario | SharedLosses | SharedSavings | Term | Uncertainty | YearTerms;
 
 export const Section = {
     $type: 'Section'
@@ -1519,7 +1723,7 @@ export function isSequestrationLine(item: unknown): item is SequestrationLine {
 }
 
 export interface SharedLosses extends langium.AstNode {
-    readonly $container: Contract;
+    readonly $container: Contract | YearTerms;
     readonly $type: 'SharedLosses';
     lines: Array<LossTermLine>;
 }
@@ -1534,7 +1738,7 @@ export function isSharedLosses(item: unknown): item is SharedLosses {
 }
 
 export interface SharedSavings extends langium.AstNode {
-    readonly $container: Contract;
+    readonly $container: Contract | YearTerms;
     readonly $type: 'SharedSavings';
     lines: Array<SavingsTermLine>;
 }
@@ -1659,6 +1863,21 @@ export function isTerm(item: unknown): item is Term {
     return reflection.isInstance(item, Term.$type);
 }
 
+export interface TermDrawLine extends langium.AstNode {
+    readonly $container: Uncertainty;
+    readonly $type: 'TermDrawLine';
+    term: boolean;
+}
+
+export const TermDrawLine = {
+    $type: 'TermDrawLine',
+    term: 'term'
+} as const;
+
+export function isTermDrawLine(item: unknown): item is TermDrawLine {
+    return reflection.isInstance(item, TermDrawLine.$type);
+}
+
 export type TermLine = EndLine | PerformanceYearLine | StartLine;
 
 export const TermLine = {
@@ -1751,7 +1970,7 @@ export function isTrialsLine(item: unknown): item is TrialsLine {
 }
 
 export interface TypeExpenditureLine extends langium.AstNode {
-    readonly $container: Scenario;
+    readonly $container: ProjectionYear | Scenario;
     readonly $type: 'TypeExpenditureLine';
     amount: string;
     kind: EnrollmentKind;
@@ -1782,7 +2001,7 @@ export function isUncertainty(item: unknown): item is Uncertainty {
     return reflection.isInstance(item, Uncertainty.$type);
 }
 
-export type UncertaintyLine = ExpenditureDistributionLine | QualityDistributionLine | SavingsDistributionLine | SeedLine | TrialsLine;
+export type UncertaintyLine = CorrelationLine | ExpenditureDistributionLine | QualityDistributionLine | SavingsDistributionLine | SeedLine | TermDrawLine | TrialsLine;
 
 export const UncertaintyLine = {
     $type: 'UncertaintyLine'
@@ -1808,7 +2027,7 @@ export function isWeightLine(item: unknown): item is WeightLine {
 }
 
 export interface YearLine extends langium.AstNode {
-    readonly $container: Scenario;
+    readonly $container: ProjectionYear | Scenario;
     readonly $type: 'YearLine';
     year: string;
 }
@@ -1822,7 +2041,36 @@ export function isYearLine(item: unknown): item is YearLine {
     return reflection.isInstance(item, YearLine.$type);
 }
 
+export type YearSection = Capitation | Population | ProgramLine | Quality | SharedLosses | SharedSavings;
+
+export const YearSection = {
+    $type: 'YearSection'
+} as const;
+
+export function isYearSection(item: unknown): item is YearSection {
+    return reflection.isInstance(item, YearSection.$type);
+}
+
+export interface YearTerms extends langium.AstNode {
+    readonly $container: Contract;
+    readonly $type: 'YearTerms';
+    sections: Array<YearSection>;
+    year: string;
+}
+
+export const YearTerms = {
+    $type: 'YearTerms',
+    sections: 'sections',
+    year: 'year'
+} as const;
+
+export function isYearTerms(item: unknown): item is YearTerms {
+    return reflection.isInstance(item, YearTerms.$type);
+}
+
 export type AcoAstType = {
+    AdvanceInvestment: AdvanceInvestment
+    AdvanceLine: AdvanceLine
     AlternativeStandardLine: AlternativeStandardLine
     AlternativeStandardVerdictLine: AlternativeStandardVerdictLine
     AssignedLine: AssignedLine
@@ -1840,7 +2088,10 @@ export type AcoAstType = {
     CapitationLine: CapitationLine
     CapitationRateLine: CapitationRateLine
     CapitationWithholdLine: CapitationWithholdLine
+    CareCoordinationLine: CareCoordinationLine
+    Clawback: Clawback
     Contract: Contract
+    CorrelationLine: CorrelationLine
     CorridorLine: CorridorLine
     CurrencyLine: CurrencyLine
     DirectionLine: DirectionLine
@@ -1852,6 +2103,7 @@ export type AcoAstType = {
     EnrollmentType: EnrollmentType
     ExpectEarnedLine: ExpectEarnedLine
     ExpectProviderLine: ExpectProviderLine
+    ExpectTermLine: ExpectTermLine
     ExpenditureDistributionLine: ExpenditureDistributionLine
     ExpenditureLine: ExpenditureLine
     GuardrailLine: GuardrailLine
@@ -1870,6 +2122,7 @@ export type AcoAstType = {
     NationalWeightsLine: NationalWeightsLine
     NoNegativeAdjustmentLine: NoNegativeAdjustmentLine
     NpiLine: NpiLine
+    OneTimeLine: OneTimeLine
     ParticipantRevenueLine: ParticipantRevenueLine
     Parties: Parties
     PartyLine: PartyLine
@@ -1880,6 +2133,9 @@ export type AcoAstType = {
     PopulationLine: PopulationLine
     PriorSavingsLine: PriorSavingsLine
     ProgramLine: ProgramLine
+    Projection: Projection
+    ProjectionItem: ProjectionItem
+    ProjectionYear: ProjectionYear
     Provider: Provider
     ProviderLine: ProviderLine
     Providers: Providers
@@ -1890,6 +2146,8 @@ export type AcoAstType = {
     QualityScoreLine: QualityScoreLine
     QualityStandardLine: QualityStandardLine
     QualityWithholdLine: QualityWithholdLine
+    QuarterlyLine: QuarterlyLine
+    RecoupLine: RecoupLine
     RegionalAdjustmentLine: RegionalAdjustmentLine
     RegionalCostsLine: RegionalCostsLine
     RemainderLine: RemainderLine
@@ -1918,6 +2176,7 @@ export type AcoAstType = {
     StartLine: StartLine
     TargetLine: TargetLine
     Term: Term
+    TermDrawLine: TermDrawLine
     TermLine: TermLine
     ThresholdLine: ThresholdLine
     TinLine: TinLine
@@ -1929,10 +2188,29 @@ export type AcoAstType = {
     UncertaintyLine: UncertaintyLine
     WeightLine: WeightLine
     YearLine: YearLine
+    YearSection: YearSection
+    YearTerms: YearTerms
 }
 
 export class AcoAstReflection extends langium.AbstractAstReflection {
     override readonly types = {
+        AdvanceInvestment: {
+            name: AdvanceInvestment.$type,
+            properties: {
+                lines: {
+                    name: AdvanceInvestment.lines,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: [Section.$type]
+        },
+        AdvanceLine: {
+            name: AdvanceLine.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         AlternativeStandardLine: {
             name: AlternativeStandardLine.$type,
             properties: {
@@ -2080,7 +2358,7 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Section.$type]
+            superTypes: [Section.$type, YearSection.$type]
         },
         CapitationLine: {
             name: CapitationLine.$type,
@@ -2093,6 +2371,10 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
             properties: {
                 amount: {
                     name: CapitationRateLine.amount
+                },
+                clawback: {
+                    name: CapitationRateLine.clawback,
+                    optional: true
                 },
                 provider: {
                     name: CapitationRateLine.provider,
@@ -2114,6 +2396,37 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [CapitationLine.$type]
         },
+        CareCoordinationLine: {
+            name: CareCoordinationLine.$type,
+            properties: {
+                amount: {
+                    name: CareCoordinationLine.amount
+                },
+                clawback: {
+                    name: CareCoordinationLine.clawback,
+                    optional: true
+                },
+                provider: {
+                    name: CareCoordinationLine.provider,
+                    referenceType: Provider.$type,
+                    optional: true
+                }
+            },
+            superTypes: [CapitationLine.$type]
+        },
+        Clawback: {
+            name: Clawback.$type,
+            properties: {
+                measure: {
+                    name: Clawback.measure,
+                    referenceType: Measure.$type
+                },
+                rate: {
+                    name: Clawback.rate
+                }
+            },
+            superTypes: []
+        },
         Contract: {
             name: Contract.$type,
             properties: {
@@ -2127,6 +2440,15 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        CorrelationLine: {
+            name: CorrelationLine.$type,
+            properties: {
+                rate: {
+                    name: CorrelationLine.rate
+                }
+            },
+            superTypes: [UncertaintyLine.$type]
         },
         CorridorLine: {
             name: CorridorLine.$type,
@@ -2251,6 +2573,22 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ScenarioLine.$type]
+        },
+        ExpectTermLine: {
+            name: ExpectTermLine.$type,
+            properties: {
+                amount: {
+                    name: ExpectTermLine.amount
+                },
+                tolerance: {
+                    name: ExpectTermLine.tolerance,
+                    optional: true
+                },
+                what: {
+                    name: ExpectTermLine.what
+                }
+            },
+            superTypes: [ProjectionItem.$type]
         },
         ExpenditureDistributionLine: {
             name: ExpenditureDistributionLine.$type,
@@ -2448,6 +2786,15 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [ProviderLine.$type]
         },
+        OneTimeLine: {
+            name: OneTimeLine.$type,
+            properties: {
+                amount: {
+                    name: OneTimeLine.amount
+                }
+            },
+            superTypes: [AdvanceLine.$type]
+        },
         ParticipantRevenueLine: {
             name: ParticipantRevenueLine.$type,
             properties: {
@@ -2519,7 +2866,7 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Section.$type]
+            superTypes: [Section.$type, YearSection.$type]
         },
         PopulationLine: {
             name: PopulationLine.$type,
@@ -2551,10 +2898,45 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 },
                 year: {
-                    name: ProgramLine.year
+                    name: ProgramLine.year,
+                    optional: true
+                }
+            },
+            superTypes: [Section.$type, YearSection.$type]
+        },
+        Projection: {
+            name: Projection.$type,
+            properties: {
+                items: {
+                    name: Projection.items,
+                    defaultValue: [],
+                    optional: true
+                },
+                name: {
+                    name: Projection.name
                 }
             },
             superTypes: [Section.$type]
+        },
+        ProjectionItem: {
+            name: ProjectionItem.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        ProjectionYear: {
+            name: ProjectionYear.$type,
+            properties: {
+                lines: {
+                    name: ProjectionYear.lines,
+                    defaultValue: [],
+                    optional: true
+                },
+                year: {
+                    name: ProjectionYear.year
+                }
+            },
+            superTypes: [ProjectionItem.$type]
         },
         Provider: {
             name: Provider.$type,
@@ -2599,7 +2981,7 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Section.$type]
+            superTypes: [Section.$type, YearSection.$type]
         },
         QualityAdjustmentLine: {
             name: QualityAdjustmentLine.$type,
@@ -2667,6 +3049,28 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [LossTermLine.$type, SavingsTermLine.$type]
+        },
+        QuarterlyLine: {
+            name: QuarterlyLine.$type,
+            properties: {
+                amount: {
+                    name: QuarterlyLine.amount
+                },
+                quarters: {
+                    name: QuarterlyLine.quarters
+                }
+            },
+            superTypes: [AdvanceLine.$type]
+        },
+        RecoupLine: {
+            name: RecoupLine.$type,
+            properties: {
+                share: {
+                    name: RecoupLine.share,
+                    optional: true
+                }
+            },
+            superTypes: [AdvanceLine.$type]
         },
         RegionalAdjustmentLine: {
             name: RegionalAdjustmentLine.$type,
@@ -2885,7 +3289,7 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Section.$type]
+            superTypes: [Section.$type, YearSection.$type]
         },
         SharedSavings: {
             name: SharedSavings.$type,
@@ -2896,7 +3300,7 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [Section.$type]
+            superTypes: [Section.$type, YearSection.$type]
         },
         SharingBasisLine: {
             name: SharingBasisLine.$type,
@@ -2966,6 +3370,16 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Section.$type]
+        },
+        TermDrawLine: {
+            name: TermDrawLine.$type,
+            properties: {
+                term: {
+                    name: TermDrawLine.term,
+                    defaultValue: false
+                }
+            },
+            superTypes: [UncertaintyLine.$type]
         },
         TermLine: {
             name: TermLine.$type,
@@ -3079,6 +3493,26 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ScenarioLine.$type]
+        },
+        YearSection: {
+            name: YearSection.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        YearTerms: {
+            name: YearTerms.$type,
+            properties: {
+                sections: {
+                    name: YearTerms.sections,
+                    defaultValue: [],
+                    optional: true
+                },
+                year: {
+                    name: YearTerms.year
+                }
+            },
+            superTypes: [Section.$type]
         }
     } as const satisfies langium.AstMetaData
 }

@@ -12,9 +12,15 @@ import {
 } from '../settlement/benchmark-build.js';
 import type {
     CapitationService, ContractModel, Corridor, ExpenditureTerm, Expectation, LossSharing, LossTerms, MeasureTerm,
-    MinimumRate, MsspTrack, ProgramPreset, ProviderRole, ProviderTerm, QualityAdjustment, Rated, SavingsSharing,
-    SavingsTerms, ScenarioTerms, SharingBasis, UncertaintyTerms, BuiltBenchmarkTerms
+    MinimumRate, ProgramPreset, ProviderRole, ProviderTerm, QualityAdjustment, Rated, SavingsSharing,
+    SavingsTerms, ScenarioTerms, SharingBasis, UncertaintyTerms, BuiltBenchmarkTerms, AdvanceInvestmentTerms, Clawback,
+    ProjectionTerms, TermExpectation
 } from './contract-model.js';
+import { agreementYears, sectionsForYear, yearProgram } from './agreement-years.js';
+import { trackOf } from './track.js';
+import { registerYearModels } from './year-models.js';
+
+export { trackOf };
 
 /** `ESRD`, `disabled`, `aged dual`, `aged non-dual` as the parser joins them. */
 const ENROLLMENT_KINDS: Readonly<Record<string, EnrollmentType>> = {
@@ -195,22 +201,6 @@ export function programOf(line: ast.ProgramLine | undefined): ProgramPreset | un
     return track ? { program: 'MSSP', track, year, line: lineOf(line) } : undefined;
 }
 
-/** `track 1+` → '1+', `BASIC C` → 'BASIC C', `ENHANCED` → 'ENHANCED'; undefined when not an MSSP track. */
-export function trackOf(track: ast.Track | undefined): MsspTrack | undefined {
-    if (!track) {
-        return undefined;
-    }
-    if (track.enhanced) {
-        return 'ENHANCED';
-    }
-    if (track.level !== undefined) {
-        const level = `BASIC ${track.level}`;
-        return (['BASIC A', 'BASIC B', 'BASIC C', 'BASIC D', 'BASIC E'] as const).find(t => t === level);
-    }
-    const name = `${track.number ?? ''}${track.plus ? '+' : ''}`;
-    return (['1', '1+', '2', '3'] as const).find(t => t === name);
-}
-
 function minimumRate(node: ast.MinimumSavingsRateLine | ast.MinimumLossRateLine | undefined): MinimumRate | undefined {
     if (!node) {
         return undefined;
@@ -364,7 +354,7 @@ function expenditureOf(lines: readonly AstNode[]): ExpenditureTerm | undefined {
     return savings && rate ? { kind: 'savings', rate, line: lineOf(savings) } : undefined;
 }
 
-function scenarioOf(node: ast.Scenario): ScenarioTerms {
+function scenarioOf(node: ast.Scenario | ast.ProjectionYear, name = ast.isScenario(node) ? node.name ?? '' : ''): ScenarioTerms {
     const lines = node.lines;
     const results = new Map<string, Dec>();
     for (const result of lines.filter(ast.isResultLine)) {
@@ -394,7 +384,7 @@ function scenarioOf(node: ast.Scenario): ScenarioTerms {
     const yearLine = first(lines, ast.isYearLine);
     const year = yearLine ? Number(yearLine.year) : undefined;
     return {
-        name: node.name ?? '',
+        name,
         line: lineOf(node),
         expenditure: expenditureOf(lines),
         results,
@@ -408,7 +398,9 @@ function scenarioOf(node: ast.Scenario): ScenarioTerms {
         guardrail: sourcedLine(first(lines, ast.isGuardrailLine)),
         lossesReducedBy: reduced && reducedBy ? { amount: reducedBy, line: lineOf(reduced) } : undefined,
         lossesForgiven: rated(first(lines, ast.isLossesForgivenLine)),
-        year: yearLine && year !== undefined && Number.isInteger(year) ? { year, line: lineOf(yearLine) } : undefined,
+        year: ast.isProjectionYear(node)
+            ? (Number.isInteger(Number(node.year)) ? { year: Number(node.year), line: lineOf(node) } : undefined)
+            : yearLine && year !== undefined && Number.isInteger(year) ? { year, line: lineOf(yearLine) } : undefined,
         expectations
     };
 }
@@ -439,15 +431,64 @@ function uncertaintyOf(node: ast.Uncertainty | undefined): UncertaintyTerms | un
             : normal ? { kind: 'normal', mean: normal[0], sd: normal[1] } : undefined,
         trials: Number.isInteger(trials) && trials > 0 ? trials : 10000,
         seed: Number.isInteger(seed) ? seed : 1,
+        overTerm: lines.some(ast.isTermDrawLine),
+        correlation: dec(first(lines, ast.isCorrelationLine)?.rate),
         line: lineOf(node)
     };
 }
 
+function projectionOf(node: ast.Projection): ProjectionTerms {
+    const name = node.name ?? '';
+    return {
+        name,
+        line: lineOf(node),
+        years: node.items.filter(ast.isProjectionYear).map(year => scenarioOf(year, `${name}, year ${year.year}`)),
+        expectations: node.items.filter(ast.isExpectTermLine).flatMap((line): TermExpectation[] => {
+            const amount = dec(line.amount);
+            return amount ? [{ kind: line.what === 'net' ? 'net cash' : 'earned', amount, tolerance: dec(line.tolerance), line: lineOf(line) }] : [];
+        })
+    };
+}
+
+function advanceOf(node: ast.AdvanceInvestment | undefined): AdvanceInvestmentTerms | undefined {
+    if (!node) {
+        return undefined;
+    }
+    const oneTime = first(node.lines, ast.isOneTimeLine);
+    const oneTimeAmount = dec(oneTime?.amount);
+    const quarterly = first(node.lines, ast.isQuarterlyLine);
+    const quarterlyAmount = dec(quarterly?.amount);
+    const quarters = Number(quarterly?.quarters);
+    const recoup = first(node.lines, ast.isRecoupLine);
+    return {
+        oneTime: oneTime && oneTimeAmount ? { amount: oneTimeAmount, line: lineOf(oneTime) } : undefined,
+        quarterly: quarterly && quarterlyAmount && Number.isInteger(quarters) ? { amount: quarterlyAmount, quarters, line: lineOf(quarterly) } : undefined,
+        recoupShare: dec(recoup?.share) ?? new Dec(1),
+        recoupLine: recoup ? lineOf(recoup) : undefined,
+        line: lineOf(node)
+    };
+}
+
+function clawbackOf(node: ast.Clawback | undefined): Clawback | undefined {
+    const rate = dec(node?.rate);
+    const measureId = node?.measure?.$refText;
+    return node && rate && measureId ? { rate, measureId, line: lineOf(node) } : undefined;
+}
+
 const SERVICES: Record<string, CapitationService> = { primary: 'primary care', specialty: 'specialty care', total: 'total care' };
 
-/** Builds the contract model from a (possibly incomplete) AST. */
-export function buildModel(contract: ast.Contract): ContractModel {
-    const program = programOf(section(contract, ast.isProgramLine));
+function buildModelFor(original: ast.Contract, forYear?: number): ContractModel {
+    const topProgram = programOf(section(original, ast.isProgramLine));
+    const topTerm = section(original, ast.isTerm)?.lines ?? [];
+    const termStart = first(topTerm, ast.isStartLine)?.date;
+    const termEnd = first(topTerm, ast.isEndLine)?.date;
+    const termMonths = Number(first(topTerm, ast.isPerformanceYearLine)?.months ?? '12');
+    const agreement = agreementYears(topProgram, termStart, termEnd, Number.isInteger(termMonths) && termMonths > 0 ? termMonths : 12);
+    // For one performance year: that year's sections and that year's program rules.
+    const overrides = forYear === undefined ? [] : original.sections.filter(ast.isYearTerms).filter(block => Number(block.year) <= forYear);
+    const contract: ast.Contract = overrides.length === 0 ? original : { ...original, sections: sectionsForYear(original.sections, overrides) };
+    let assumed: { calendarYear: number; presetYear: number } | undefined;
+    const program = forYear === undefined ? topProgram : yearProgram(topProgram, agreement, forYear, overrides, (a) => (assumed = a), termMonths > 0 ? termMonths : 12)?.program;
     const preset = program ? presetTerms(program) : undefined;
     const rounding = section(contract, ast.isRoundingLine);
     const currency = section(contract, ast.isCurrencyLine)?.code;
@@ -469,7 +510,6 @@ export function buildModel(contract: ast.Contract): ContractModel {
     const savings = merge(preset?.savings, writtenSavings(savingsNode));
     const revenueLine = first(population, ast.isRevenueCategoryLine);
     const revenueCategory = revenueLine?.category ? { category: revenueLine.category, line: lineOf(revenueLine) } : undefined;
-    const termStart = first(termLines, ast.isStartLine)?.date;
     if (!savings.halfRateBelowMinimum) {
         const because = presetHalfRate(program, { revenueCategory: revenueCategory?.category, beneficiaries: dec(assigned?.count), termStart });
         if (because && program) {
@@ -489,7 +529,7 @@ export function buildModel(contract: ast.Contract): ContractModel {
     const remainder = distribution ? first(distribution.lines, ast.isRemainderLine) : undefined;
     const keys = { attributed: 'attributed lives', equally: 'equally', fixed: 'fixed shares' } as const;
 
-    return {
+    const model: ContractModel = {
         name: contract.name ?? '',
         currency: currency ?? 'USD',
         rounding: {
@@ -529,9 +569,10 @@ export function buildModel(contract: ast.Contract): ContractModel {
         },
         providers: (section(contract, ast.isProviders)?.providers ?? []).map(providerOf),
         capitation: {
-            lines: capitation.filter(ast.isCapitationRateLine).flatMap(line => {
+            lines: capitation.filter(line => ast.isCapitationRateLine(line) || ast.isCareCoordinationLine(line)).flatMap(line => {
                 const rate = dec(line.amount);
-                return rate ? [{ service: SERVICES[line.service] ?? 'primary care', rate, providerId: line.provider?.$refText, line: lineOf(line) }] : [];
+                const service = ast.isCareCoordinationLine(line) ? 'care coordination' : SERVICES[line.service] ?? 'primary care';
+                return rate ? [{ service, rate, providerId: line.provider?.$refText, clawback: clawbackOf(line.clawback), line: lineOf(line) }] : [];
             }),
             withhold: rated(first(capitation, ast.isCapitationWithholdLine))
         },
@@ -552,7 +593,40 @@ export function buildModel(contract: ast.Contract): ContractModel {
             keyLine: remainder ? lineOf(remainder) : undefined,
             line: lineOf(distribution)
         } : undefined,
-        scenarios: contract.sections.filter(ast.isScenario).map(scenarioOf),
+        scenarios: contract.sections.filter(ast.isScenario).map(scenario => scenarioOf(scenario)),
+        projections: contract.sections.filter(ast.isProjection).map(projectionOf),
+        advanceInvestment: advanceOf(section(contract, ast.isAdvanceInvestment)),
+        agreement,
         uncertainty: uncertaintyOf(section(contract, ast.isUncertainty))
     };
+    if (forYear !== undefined) {
+        model.agreement = { ...model.agreement, year: forYear, ...(assumed ? { assumedPresetYear: assumed } : {}) };
+    }
+    return model;
+}
+
+/**
+ * Builds the contract model from a (possibly incomplete) AST: the contract as written, with the
+ * models of its other performance years built on demand (year-models.ts): the `year N { … }`
+ * blocks up to that year applied, and the program's rules of that year's calendar year. A year
+ * where nothing differs (no year blocks, the same preset year) is the contract's own model.
+ */
+export function buildModel(contract: ast.Contract): ContractModel {
+    const model = buildModelFor(contract);
+    const blocks = contract.sections.some(ast.isYearTerms);
+    const cache = new Map<number, ContractModel>();
+    registerYearModels(model, (year) => {
+        const program = model.program;
+        const rules = yearProgram(program, model.agreement, year, [], undefined, model.term.months);
+        if (!blocks && (!program || rules?.program.year === program.year)) {
+            return model;
+        }
+        let built = cache.get(year);
+        if (!built) {
+            built = buildModelFor(contract, year);
+            cache.set(year, built);
+        }
+        return built;
+    });
+    return model;
 }

@@ -98,7 +98,13 @@ export interface ProviderTerm extends Sourced {
     share?: Dec;
 }
 
-export type CapitationService = 'primary care' | 'specialty care' | 'total care';
+export type CapitationService = 'primary care' | 'specialty care' | 'total care' | 'care coordination';
+
+/** `clawback P% if MEASURE misses`: that share of the year's payments is returned when the measure misses. */
+export interface Clawback extends Sourced {
+    rate: Dec;
+    measureId: string;
+}
 
 export interface CapitationLineTerm extends Sourced {
     service: CapitationService;
@@ -106,6 +112,7 @@ export interface CapitationLineTerm extends Sourced {
     rate: Dec;
     /** `paid to ID`: the line pays rate × attributed(ID) × M instead of rate × MM. */
     providerId?: string;
+    clawback?: Clawback;
 }
 
 export interface CapitationTerms {
@@ -235,6 +242,43 @@ export interface UncertaintyTerms extends Sourced {
     quality?: QualityDraw;
     trials: number;
     seed: number;
+    /** `over the term`: every performance year of the term is drawn and settled. */
+    overTerm: boolean;
+    /** Year-to-year correlation of the savings draws. */
+    correlation?: Dec;
+}
+
+/** Advance investment payments: paid up front and quarterly, recouped from later shared savings. */
+export interface AdvanceInvestmentTerms extends Sourced {
+    oneTime?: Sourced & { amount: Dec };
+    quarterly?: Sourced & { amount: Dec; quarters: number };
+    /** The share of each year's shared savings that goes to recoupment (default 100%). */
+    recoupShare: Dec;
+    recoupLine?: number;
+}
+
+export type TermExpectation = Sourced & { kind: 'earned' | 'net cash'; amount: Dec; tolerance?: Dec };
+
+/** A projection: one scenario per performance year, settled in order, with term totals. */
+export interface ProjectionTerms extends Sourced {
+    name: string;
+    /** Each year as a scenario whose `year` is set, in the order written. */
+    years: ScenarioTerms[];
+    expectations: TermExpectation[];
+}
+
+/** How the contract's performance years line up with its term and with calendar years. */
+export interface AgreementYears {
+    /** Performance years in the term (undefined without a start and an end). */
+    count?: number;
+    /** The performance year a scenario without a `year` line settles: the program year's, within the term, else 1. */
+    defaultYear: number;
+    /** Calendar year of performance year 1: the term's start year, else the program year. */
+    firstCalendarYear?: number;
+    /** Set on a model built for one performance year (`year N { … }` blocks applied). */
+    year?: number;
+    /** Set when that year's calendar year has no published preset and a nearby year's rules stand in. */
+    assumedPresetYear?: { calendarYear: number; presetYear: number };
 }
 
 export interface ContractModel {
@@ -254,5 +298,8 @@ export interface ContractModel {
     quality: QualityTerms;
     distribution?: DistributionTerms;
     scenarios: ScenarioTerms[];
+    projections: ProjectionTerms[];
+    advanceInvestment?: AdvanceInvestmentTerms;
+    agreement: AgreementYears;
     uncertainty?: UncertaintyTerms;
 }

@@ -15,6 +15,7 @@
  * parameters sit in locals for the whole batch.
  */
 import type { ContractModel, ScenarioTerms } from '../model/contract-model.js';
+import { modelForYear, scenarioYear } from '../model/year-models.js';
 import { float } from './arithmetic.js';
 import { benchmarkBeforeWithhold, healthEquityAdjustment, withheldFromBenchmark } from './benchmark.js';
 import { lossPlan, lossRules } from './losses.js';
@@ -89,8 +90,10 @@ export class SettlementKernel {
      * alternative standards, the guardrail and the loss adjustments; Monte Carlo without one
      * settles year 1 with none of them.
      */
-    constructor(model: ContractModel, scenario?: ScenarioTerms) {
-        const discounted = benchmarkBeforeWithhold(model, scenario?.year?.year ?? 1);
+    constructor(contract: ContractModel, scenario?: ScenarioTerms) {
+        const year = scenarioYear(contract, scenario);
+        const model = modelForYear(contract, year);
+        const discounted = benchmarkBeforeWithhold(model, year);
         this.discountedBenchmark = discounted.toNumber();
         this.withheld = withheldFromBenchmark(model, discounted).toNumber();
         this.equityAdjustment = healthEquityAdjustment(model).toNumber();

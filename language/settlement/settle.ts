@@ -13,6 +13,7 @@
  */
 import { ZERO } from '../decimal.js';
 import type { ContractModel, ScenarioTerms } from '../model/contract-model.js';
+import { modelForYear, scenarioYear } from '../model/year-models.js';
 import { assertPositiveBenchmark, baseBenchmark, discountedBenchmark, withholdFromBenchmark } from './benchmark.js';
 import { settleCapitation } from './capitation.js';
 import { distribute } from './distribution.js';
@@ -38,14 +39,17 @@ export interface SettleOptions {
 }
 
 /** Settles one scenario. Throws SettlementError when the contract lacks a figure it needs. */
-export function settle(model: ContractModel, scenario: ScenarioTerms, options: SettleOptions = {}): Settlement {
+export function settle(contract: ContractModel, scenario: ScenarioTerms, options: SettleOptions = {}): Settlement {
     const steps: Steps = [];
+    // The year's own terms and program rules (year N { … } blocks, that calendar year's preset).
+    const year = scenarioYear(contract, scenario);
+    const model = modelForYear(contract, year);
     const currency = model.currency;
     const rounding = model.rounding ?? DEFAULT_ROUNDING;
     const money = (amount: Parameters<typeof moneyText>[0]) => moneyText(amount, currency);
 
     // 1–4: the benchmark, the quality score and the quality withhold on the benchmark.
-    const base = baseBenchmark(model, scenario.year?.year ?? 1, steps);
+    const base = baseBenchmark(model, year, steps);
     const discounted = discountedBenchmark(model, base, steps);
     const quality = qualityScore(model, scenario, steps);
     const standardMet = qualityStandardMet(model, scenario, quality, steps);

@@ -80,6 +80,7 @@ export function exampleModel(): ContractModel {
         ],
         uncertainty: {
             line: 101,
+            overTerm: false,
             expenditure: { kind: 'expenditure normal', mean: pct(97), sd: pct('2.5') },
             quality: { kind: 'uniform', low: pct(70), high: pct(95) },
             trials: 100_000,

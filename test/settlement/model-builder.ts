@@ -26,7 +26,7 @@ export function scenario(overrides: Partial<ScenarioTerms> = {}): ScenarioTerms 
 
 /** A model with defaults; `overrides` replace whole top-level fields (savings merges into its defaults). */
 export function contract(overrides: PartialDeep = {}): ContractModel {
-    const { savings, ...rest } = overrides;
+    const { savings, projections, agreement, ...rest } = overrides;
     return {
         name: 'Test contract',
         currency: 'USD',
@@ -39,6 +39,8 @@ export function contract(overrides: PartialDeep = {}): ContractModel {
         quality: { measures: [] },
         scenarios: [],
         ...rest,
+        projections: projections ?? [],
+        agreement: agreement ?? { defaultYear: 1 },
         savings: { qualityAdjustment: 'scaled', basis: 'first dollar', ...savings }
     };
 }

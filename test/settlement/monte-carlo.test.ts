@@ -143,6 +143,7 @@ describe('runMonteCarlo', () => {
         const drawn = exampleModel();
         drawn.uncertainty = {
             line: 101,
+            overTerm: false,
             expenditure: { kind: 'savings normal', mean: pct(5), sd: pct(1) },
             quality: { kind: 'normal', mean: pct(100), sd: pct(50) },
             trials: 10_000,
