@@ -4,8 +4,11 @@
  * term, `{` at the end of the line that opens a block, a blank line between blocks. Formatting
  * an already formatted contract changes nothing.
  */
-import { isLeafCstNode, type AstNode, type CstNode } from 'langium';
+import { isLeafCstNode, type AstNode, type CstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { AbstractFormatter, Formatting } from 'langium/lsp';
+import type {
+    DocumentFormattingParams, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, FormattingOptions, TextEdit
+} from 'vscode-languageserver';
 import { CstUtils } from 'langium';
 import * as ast from '../generated/ast.js';
 
@@ -13,7 +16,9 @@ import * as ast from '../generated/ast.js';
 function isBlock(node: AstNode): boolean {
     return ast.isContract(node) || ast.isParties(node) || ast.isTerm(node) || ast.isPopulation(node) || ast.isProviders(node)
         || ast.isProvider(node) || ast.isCapitation(node) || ast.isSharedSavings(node) || ast.isSharedLosses(node)
-        || ast.isQuality(node) || ast.isMeasure(node) || ast.isDistribution(node) || ast.isScenario(node) || ast.isUncertainty(node);
+        || ast.isQuality(node) || ast.isMeasure(node) || ast.isDistribution(node) || ast.isScenario(node) || ast.isUncertainty(node)
+        || ast.isBenchmarkBuild(node) || ast.isEnrollmentType(node) || ast.isAdvanceInvestment(node) || ast.isYearTerms(node)
+        || ast.isProjection(node) || ast.isProjectionYear(node);
 }
 
 /** The child nodes a block holds, one per line. */
@@ -23,6 +28,12 @@ function linesOf(node: AstNode): readonly AstNode[] {
     }
     if (ast.isProviders(node)) {
         return node.providers;
+    }
+    if (ast.isYearTerms(node)) {
+        return node.sections;
+    }
+    if (ast.isProjection(node)) {
+        return node.items;
     }
     return (node as { lines?: AstNode[] }).lines ?? [];
 }
@@ -51,14 +62,34 @@ function followsComment(node: AstNode): boolean {
 /** A new line after one blank line, indented one level (between the blocks of a contract). */
 const INDENT_AFTER_BLANK_LINE = { options: { priority: 1 }, moves: [{ tabs: 1, lines: 2 }] };
 
+/**
+ * The layout is the language's, not the editor's: four spaces whatever the client's tab settings
+ * (an editor set to tabs, or to a tab size of 2, gets what `aco format` writes).
+ */
+function canonical(options: FormattingOptions): FormattingOptions {
+    return { ...options, tabSize: 4, insertSpaces: true };
+}
+
 export class AcoFormatter extends AbstractFormatter {
+    override formatDocument(document: LangiumDocument, params: DocumentFormattingParams): MaybePromise<TextEdit[]> {
+        return super.formatDocument(document, { ...params, options: canonical(params.options) });
+    }
+
+    override formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): MaybePromise<TextEdit[]> {
+        return super.formatDocumentRange(document, { ...params, options: canonical(params.options) });
+    }
+
+    override formatDocumentOnType(document: LangiumDocument, params: DocumentOnTypeFormattingParams): MaybePromise<TextEdit[]> {
+        return super.formatDocumentOnType(document, { ...params, options: canonical(params.options) });
+    }
+
     protected format(node: AstNode): void {
         const formatter = this.getNodeFormatter(node);
         if (isBlock(node)) {
             this.formatBlock(node);
             return;
         }
-        if (ast.isTrack(node) || !node.$container || !isBlock(node.$container)) {
+        if (ast.isTrack(node) || ast.isClawback(node) || !node.$container || !isBlock(node.$container)) {
             return; // parts of a line are formatted with the line
         }
         // A line: its words one space apart, `+` of `track 1+` attached to the number.
@@ -83,7 +114,8 @@ export class AcoFormatter extends AbstractFormatter {
         formatter.interior(open, close).prepend(Formatting.indent());
         lines.forEach((line, index) => {
             const previous = lines[index - 1];
-            if (ast.isContract(node) && previous !== undefined && (isBlock(line) || isBlock(previous)) && !followsComment(line)) {
+            const spaced = ast.isContract(node) || ast.isBenchmarkBuild(node) || ast.isYearTerms(node) || ast.isProjection(node);
+            if (spaced && previous !== undefined && (isBlock(line) || isBlock(previous)) && !followsComment(line)) {
                 formatter.node(line).prepend(INDENT_AFTER_BLANK_LINE);
             }
         });

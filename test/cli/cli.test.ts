@@ -210,7 +210,10 @@ describe('aco test', () => {
         for (const file of files) {
             expect(file.scenarios.length, file.file).toBeGreaterThanOrEqual(2);
             for (const scenario of file.scenarios) {
-                expect(scenario.expectations.length, `${file.file} "${scenario.name}"`).toBeGreaterThan(0);
+                // The A1540 contract must not state CMS's payment: test/settlement/a1540-contract.test.ts
+                // checks that scenario against the report instead of an expect line.
+                const checkedAgainstReport = file.file.endsWith('mssp-a1540-py2022.aco') && scenario.name === 'Performance year 2022';
+                expect(scenario.expectations.length > 0 || checkedAgainstReport, `${file.file} "${scenario.name}"`).toBe(true);
                 expect(scenario.expectations.every(e => e.passed), `${file.file} "${scenario.name}"`).toBe(true);
             }
         }
