@@ -1,8 +1,9 @@
 /**
  * Step 10 of SETTLEMENT.md: capitation, reported beside the settlement (not inside G). Each line
  * pays rate × MM, or with `paid to ID` rate × attributed(ID) × M; a withhold keeps P of it back
- * and returns withheld × Q when the quality standard is met. Paid, withheld and returned are each
- * rounded; the return is a share of the (rounded) amount actually withheld, so it never exceeds it.
+ * and returns withheld × Q when the quality standard is met. Each figure is rounded and computed
+ * from the rounded figure before it, as a payer's ledger would: the withhold is a share of the
+ * amount actually paid, the return a share of the amount actually withheld.
  */
 import { Dec, ZERO } from '../decimal.js';
 import type { CapitationLineTerm, ContractModel, Rounding } from '../model/contract-model.js';
@@ -50,7 +51,7 @@ export function settleCapitation(
     const results = model.capitation.lines.map((line) => {
         const { amount, basis } = lineAmount(model, line);
         const paid = roundMoney(amount, rounding);
-        const withheld = withhold ? roundMoney(amount.times(withhold.rate), rounding) : ZERO;
+        const withheld = withhold ? roundMoney(paid.times(withhold.rate), rounding) : ZERO;
         const returned = withhold && standardMet ? roundMoney(withheld.times(quality), rounding) : ZERO;
         const result: CapitationResult = { service: line.service, paid, withheld, returned, line: line.line };
         if (line.providerId !== undefined) {

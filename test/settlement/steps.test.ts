@@ -339,10 +339,24 @@ describe('capitation', () => {
                 population: { memberMonths: d(1), benchmark: { amount: d(1000), basis: 'total', line: 5 } },
                 capitation: { lines: [{ service: 'primary care', rate: d('0.125'), line: 41 }], withhold: { rate: pct(50), line: 43 } }
             });
-        // paid 0.125; withheld 0.0625; returned 0.0625 × 1 (from the rounded withheld).
+        // paid 0.125 → 0.13 (half-up) or 0.12 (half-even); withheld 50% of the rounded paid figure.
         expect(settle(model(halfUp), spending(0)).capitation[0].paid.toString()).toBe('0.13');
         expect(settle(model(halfEven), spending(0)).capitation[0].paid.toString()).toBe('0.12');
-        expect(settle(model(halfUp), spending(0)).capitation[0].withheld.toString()).toBe('0.06');
+        expect(settle(model(halfUp), spending(0)).capitation[0].withheld.toString()).toBe('0.07');
+        expect(settle(model(halfEven), spending(0)).capitation[0].withheld.toString()).toBe('0.06');
+    });
+
+    it('withholds from the rounded paid amount and returns from the rounded withheld amount (SETTLEMENT.md step 10)', () => {
+        // Whole units: 1,000.5 is paid as 1,001; 50% of 1,001 is 500.5 → 501 withheld (from the
+        // unrounded 1,000.5 it would be 500, a unit off); 501 × 0.5 = 250.5 → 251 returned.
+        const model = simple({
+            rounding: wholeUp,
+            population: { memberMonths: d(1), benchmark: { amount: d(100_000), basis: 'total', line: 5 } },
+            capitation: { lines: [{ service: 'primary care', rate: d('1000.5'), line: 41 }], withhold: { rate: pct(50), line: 43 } },
+            quality: { standard: { rate: pct(10), line: 39 }, measures: [] }
+        });
+        const [line] = settle(model, spending(0, { qualityScore: { rate: pct(50), line: 103 } })).capitation;
+        expect([line.paid, line.withheld, line.returned].map(String)).toEqual(['1001', '501', '251']);
     });
 });
 
