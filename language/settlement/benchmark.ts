@@ -173,10 +173,11 @@ export function withholdFromBenchmark(
     return { benchmark, withheld, earnedBack, equityAdjustment };
 }
 
-/** B1 (steps 1 and 2) without a waterfall, for Monte Carlo, whose trials only vary what follows. */
-export function benchmarkBeforeWithhold(model: ContractModel, year: number): Dec {
+/** B0 and B1 (steps 1 and 2) without a waterfall, for Monte Carlo, whose trials only vary what follows. */
+export function benchmarkBeforeWithhold(model: ContractModel, year: number): { base: Dec; discounted: Dec } {
     const scratch: Steps = [];
-    return discountedBenchmark(model, baseBenchmark(model, year, scratch), scratch);
+    const base = baseBenchmark(model, year, scratch);
+    return { base, discounted: discountedBenchmark(model, base, scratch) };
 }
 
 /** Guards the division r = G / B. */

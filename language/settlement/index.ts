@@ -31,4 +31,7 @@ export {
     type MonteCarloResult
 } from './monte-carlo.js';
 export { SettlementKernel } from './monte-carlo-kernel.js';
+export { runTermMonteCarlo, type TermMonteCarloOptions, type TermMonteCarloResult } from './monte-carlo-term.js';
+export { settleProjection, settleProjections } from './projection.js';
+export { advancePaidIn, advancePaidThrough, measureMisses, yearLedger } from './ledger.js';
 export type * from './settlement-types.js';

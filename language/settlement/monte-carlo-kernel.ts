@@ -60,6 +60,8 @@ export interface TrialDraws {
  * reused from trial to trial.
  */
 export class SettlementKernel {
+    /** B0: the benchmark after trend, before the discount: what the payer would have spent. */
+    private readonly baseBenchmark: number;
     /** B1: the benchmark after trend and discount. */
     private readonly discountedBenchmark: number;
     /** W = B1 × withhold rate (0 without a withhold). */
@@ -75,6 +77,8 @@ export class SettlementKernel {
     private readonly lossTrace: LossTrace<number> = newLossTrace(float);
     private readonly year = new TrialYear();
 
+    /** The payer's net savings of the last trial settled (B0 − E − earned). */
+    lastPayerNet = 0;
     /** B of the last trial settled. */
     lastBenchmark = 0;
     /** G of the last trial settled. */
@@ -93,7 +97,8 @@ export class SettlementKernel {
     constructor(contract: ContractModel, scenario?: ScenarioTerms) {
         const year = scenarioYear(contract, scenario);
         const model = modelForYear(contract, year);
-        const discounted = benchmarkBeforeWithhold(model, year);
+        const { base, discounted } = benchmarkBeforeWithhold(model, year);
+        this.baseBenchmark = base.toNumber();
         this.discountedBenchmark = discounted.toNumber();
         this.withheld = withheldFromBenchmark(model, discounted).toNumber();
         this.equityAdjustment = healthEquityAdjustment(model).toNumber();
@@ -109,8 +114,9 @@ export class SettlementKernel {
     /**
      * Draws and settles `count` trials into `earned[offset …]`, unrounded, each from the savings
      * rate (r = G / B) and quality score drawn from `random` as `draws` says. Returns `payerNet`
-     * plus Σ (G − earned), summed in trial order so the total does not depend on how trials are
-     * batched.
+     * plus Σ (B0 − E − earned): what the payer keeps counts the discount, the withhold not earned
+     * back and the sequestration (earned is after it), against the benchmark it would have spent.
+     * Summed in trial order, so the total does not depend on how trials are batched.
      */
     settleTrials(random: Random, draws: TrialDraws, count: number, earned: Float64Array, offset: number, payerNet: number): number {
         const savingsA = draws.savingsA;
@@ -119,6 +125,7 @@ export class SettlementKernel {
         const qualityA = draws.qualityA;
         const qualityB = draws.qualityB;
         const discounted = this.discountedBenchmark;
+        const kept = this.baseBenchmark;
         const withheld = this.withheld;
         const equityAdjustment = this.equityAdjustment;
         const standard = this.standard;
@@ -154,7 +161,7 @@ export class SettlementKernel {
                 value = oweLosses(float, losses, year, lossTrace);
             }
             earned[offset + trial] = value;
-            payerNet += gross - value;
+            payerNet += kept - benchmark + gross - value;
         }
         this.lastBenchmark = year.benchmark;
         this.lastGross = year.gross;
@@ -165,7 +172,7 @@ export class SettlementKernel {
     earned(savingsRate: number, quality: number): number {
         this.single.savingsA = savingsRate;
         this.single.qualityA = quality;
-        this.settleTrials(this.singleRandom, this.single, 1, this.singleEarned, 0, 0);
+        this.lastPayerNet = this.settleTrials(this.singleRandom, this.single, 1, this.singleEarned, 0, 0);
         return this.singleEarned[0];
     }
 }

@@ -15,7 +15,7 @@
  * cancellation (an AbortSignal or a callback). `runMonteCarloAsync` also yields to the event loop
  * between chunks, so a language server keeps answering while a run is under way.
  */
-import type { ContractModel, ScenarioTerms } from '../model/contract-model.js';
+import type { ContractModel, ScenarioTerms, UncertaintyTerms } from '../model/contract-model.js';
 import { SettlementError } from './errors.js';
 import { SettlementKernel, type TrialDraws } from './monte-carlo-kernel.js';
 import { qualityScore } from './quality-score.js';
@@ -86,6 +86,37 @@ const DEFAULT_TRIALS = 10_000;
 const DEFAULT_SEED = 1;
 const DEFAULT_CHUNK = 65_536;
 
+/**
+ * What each trial draws, from the uncertainty block (or, where it draws nothing, the scenario):
+ * the savings rate r = savingsA + savingsB × z, and the quality score.
+ */
+export function trialDraws(model: ContractModel, uncertainty: UncertaintyTerms | undefined, scenario: ScenarioTerms | undefined): TrialDraws {
+    let savingsA: number;
+    let savingsB: number;
+    const spend = uncertainty?.expenditure;
+    if (spend) {
+        // An expenditure share s = mean + sd × z of B is the savings rate r = 1 − s.
+        const expenditureShare = spend.kind === 'expenditure normal';
+        savingsA = expenditureShare ? 1 - spend.mean.toNumber() : spend.mean.toNumber();
+        savingsB = expenditureShare ? -spend.sd.toNumber() : spend.sd.toNumber();
+    } else if (scenario) {
+        savingsA = settle(model, scenario).savingsRate.toNumber();
+        savingsB = 0;
+    } else {
+        throw new SettlementError('Monte Carlo needs an expenditure or savings line in the uncertainty block.', uncertainty?.line);
+    }
+    const quality = uncertainty?.quality;
+    if (quality?.kind === 'uniform') {
+        const low = quality.low.toNumber();
+        return { savingsA, savingsB, qualityKind: 0, qualityA: low, qualityB: quality.high.toNumber() - low };
+    }
+    if (quality?.kind === 'normal') {
+        return { savingsA, savingsB, qualityKind: 1, qualityA: quality.mean.toNumber(), qualityB: quality.sd.toNumber() };
+    }
+    const fixed = scenario ? qualityScore(model, scenario, []).toNumber() : 1;
+    return { savingsA, savingsB, qualityKind: 2, qualityA: fixed, qualityB: 0 };
+}
+
 /** The state of one run: the kernel, the generator and draws, the results and the running payer sum. */
 class MonteCarloRun {
     readonly trials: number;
@@ -107,31 +138,8 @@ class MonteCarloRun {
         this.results = new Float64Array(this.trials);
         this.kernel = new SettlementKernel(model, options.scenario);
 
-        let savingsA: number;
-        let savingsB: number;
-        const spend = uncertainty?.expenditure;
-        if (spend) {
-            // An expenditure share s = mean + sd × z of B is the savings rate r = 1 − s.
-            const expenditureShare = spend.kind === 'expenditure normal';
-            savingsA = expenditureShare ? 1 - spend.mean.toNumber() : spend.mean.toNumber();
-            savingsB = expenditureShare ? -spend.sd.toNumber() : spend.sd.toNumber();
-        } else if (options.scenario) {
-            savingsA = settle(model, options.scenario).savingsRate.toNumber();
-            savingsB = 0;
-        } else {
-            throw new SettlementError('Monte Carlo needs an expenditure or savings line in the uncertainty block.', uncertainty?.line);
-        }
         this.random = new Random(this.seed);
-        const quality = uncertainty?.quality;
-        if (quality?.kind === 'uniform') {
-            const low = quality.low.toNumber();
-            this.draws = { savingsA, savingsB, qualityKind: 0, qualityA: low, qualityB: quality.high.toNumber() - low };
-        } else if (quality?.kind === 'normal') {
-            this.draws = { savingsA, savingsB, qualityKind: 1, qualityA: quality.mean.toNumber(), qualityB: quality.sd.toNumber() };
-        } else {
-            const fixed = options.scenario ? qualityScore(model, options.scenario, []).toNumber() : 1;
-            this.draws = { savingsA, savingsB, qualityKind: 2, qualityA: fixed, qualityB: 0 };
-        }
+        this.draws = trialDraws(model, uncertainty, options.scenario);
     }
 
     /** Draws and settles trials [done, done + count). */

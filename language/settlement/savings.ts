@@ -76,6 +76,8 @@ export interface YearPosition extends Year<Dec> {
 export interface SharedSavings {
     /** Shared savings after sequestration and cap, before rounding. */
     shared: Dec;
+    /** What sequestration took (before the cap), unrounded. */
+    sequestered?: Dec;
     minimumRate?: Dec;
     finalSharingRate?: Dec;
 }
@@ -214,6 +216,7 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
             ? `No sequestration applies (0%)${origin(sequestration)}: shared savings stay ${money(kept)}.`
             : `Sequestration ${percentText(sequestration.rate)}${origin(sequestration)} takes ${money(before.minus(kept))}, leaving ${money(kept)}.`;
         addStep(steps, 'sequestration', text, sequestration.line, { amount: kept, rate: sequestration.rate });
+        result.sequestered = before.minus(kept);
     }
     const cap = rules.cap;
     const limit = trace.capLimit;

@@ -17,6 +17,7 @@ import { modelForYear, scenarioYear } from '../model/year-models.js';
 import { assertPositiveBenchmark, baseBenchmark, discountedBenchmark, withholdFromBenchmark } from './benchmark.js';
 import { settleCapitation } from './capitation.js';
 import { distribute } from './distribution.js';
+import { advancePaidThrough, yearLedger } from './ledger.js';
 import { checkExpectations } from './expectations.js';
 import { expenditure, grossSavings } from './expenditure.js';
 import { moneyText } from './explain.js';
@@ -74,12 +75,13 @@ export function settle(contract: ContractModel, scenario: ScenarioTerms, options
         guardrailLine: scenario.guardrail?.line
     };
     let earnedExact = ZERO;
+    let sequestered;
     let minimumRate;
     let finalSharingRate;
     let lossSharingRate;
     if (gross.greaterThan(0)) {
         const savings = shareSavings(savingsRules(model), position, currency, steps);
-        ({ minimumRate, finalSharingRate } = savings);
+        ({ minimumRate, finalSharingRate, sequestered } = savings);
         earnedExact = savings.shared;
     } else if (gross.lessThan(0)) {
         const rules = lossRules(model);
@@ -130,8 +132,17 @@ export function settle(contract: ContractModel, scenario: ScenarioTerms, options
         earned,
         capitation,
         steps,
-        expectations: checkExpectations(scenario, earned, distribution)
+        expectations: checkExpectations(scenario, earned, distribution),
+        year
     };
+    if (sequestered !== undefined) {
+        settlement.sequestered = sequestered;
+    }
+    if (options.capitation !== false) {
+        // A lone scenario: every advance investment paid before this year is still outstanding.
+        const before = advancePaidThrough(model.advanceInvestment, year - 1);
+        settlement.ledger = yearLedger(model, scenario, settlement, before, rounding);
+    }
     if (minimumRate !== undefined) {
         settlement.minimumRate = minimumRate;
     }

@@ -51,6 +51,33 @@ export interface ExpectationResult {
     line: number;
 }
 
+/** Who receives a ledger entry: the ACO (or a provider), the payer, or nobody (the payer keeps it back). */
+export type LedgerDirection = 'to ACO' | 'to payer' | 'kept by payer';
+export type LedgerTiming = 'at start' | 'monthly' | 'quarterly' | 'at settlement';
+
+/** One payment stream of a performance year. */
+export interface LedgerEntry {
+    /** `capitation`, `care coordination fee`, `capitation withhold`, `withhold returned`, `clawback`, `advance investment`, `shared savings`, `sequestration`, `owed losses`, `advance investment recouped`. */
+    stream: string;
+    provider?: string;
+    direction: LedgerDirection;
+    timing: LedgerTiming;
+    /** Always ≥ 0; the direction gives the sign. */
+    amount: Dec;
+    line?: number;
+    explanation: string;
+}
+
+/** The cash of one performance year, and the advance investment still to recoup after it. */
+export interface Ledger {
+    year: number;
+    entries: LedgerEntry[];
+    /** Σ to ACO − Σ to payer (amounts kept back by the payer never reached the ACO). */
+    netToAco: Dec;
+    /** Advance investment paid and not yet recouped, after this year's settlement. */
+    advanceBalance: Dec;
+}
+
 export interface Settlement {
     scenario: string;
     scenarioLine: number;
@@ -72,10 +99,38 @@ export interface Settlement {
     lossSharingRate?: Dec;
     /** Earned before rounding (positive: shared savings; negative: owed losses). */
     earnedExact: Dec;
+    /** What sequestration took from shared savings, unrounded (0 or absent when none). */
+    sequestered?: Dec;
     /** Earned, rounded by the contract's rounding rule. */
     earned: Dec;
     capitation: CapitationResult[];
     distribution?: DistributionResult;
     steps: SettlementStep[];
     expectations: ExpectationResult[];
+    /** The performance year settled (the scenario's `year`, else the agreement's default). */
+    year: number;
+    /** Every payment stream of the year (present when capitation was settled). */
+    ledger?: Ledger;
+}
+
+/** What an `expect term …` line checks. */
+export interface TermExpectationResult {
+    kind: 'earned' | 'net cash';
+    expected: Dec;
+    actual: Dec;
+    tolerance: Dec;
+    passed: boolean;
+    line: number;
+}
+
+/** A projection settled: each year in order, with the advance investment balance carried, and the totals. */
+export interface ProjectionSettlement {
+    name: string;
+    line: number;
+    years: Array<{ year: number; settlement: Settlement; ledger: Ledger }>;
+    /** Σ earned over the years (rounded figures). */
+    totalEarned: Dec;
+    /** Σ net cash to the ACO over the years. */
+    totalNetCash: Dec;
+    expectations: TermExpectationResult[];
 }

@@ -55,6 +55,7 @@ export const IssueCodes = {
     PersonYearSharesSum: 'person-year-shares-sum',
     TwoBenchmarks: 'two-benchmarks',
     ExpenditureByType: 'expenditure-by-type',
+    ProjectionYears: 'projection-years',
     // Warnings: legal, but likely a mistake or a risk.
     BelowMinimumBeneficiaries: 'below-minimum-beneficiaries',
     MsrBelowVariation: 'msr-below-variation',
@@ -65,7 +66,11 @@ export const IssueCodes = {
     NoEffect: 'no-effect',
     CapitationDoubleCount: 'capitation-double-count',
     CorridorLossesUncapped: 'corridor-losses-uncapped',
-    PersonYearsMismatch: 'person-years-mismatch'
+    PersonYearsMismatch: 'person-years-mismatch',
+    YearOutsideTerm: 'year-outside-term',
+    CalendarYearAsIndex: 'calendar-year-as-index',
+    PresetYearAssumed: 'preset-year-assumed',
+    ClawbackUnmeasured: 'clawback-unmeasured'
 } as const;
 
 export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
@@ -74,7 +79,8 @@ export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
 export const WarningCodes: ReadonlySet<IssueCode> = new Set<IssueCode>([
     IssueCodes.BelowMinimumBeneficiaries, IssueCodes.MsrBelowVariation, IssueCodes.SavingsCapBelowLossCap,
     IssueCodes.ExpectationFailed, IssueCodes.PresetOverride, IssueCodes.PresetDisallowed, IssueCodes.NoEffect,
-    IssueCodes.CapitationDoubleCount, IssueCodes.CorridorLossesUncapped, IssueCodes.PersonYearsMismatch
+    IssueCodes.CapitationDoubleCount, IssueCodes.CorridorLossesUncapped, IssueCodes.PersonYearsMismatch,
+    IssueCodes.YearOutsideTerm, IssueCodes.PresetYearAssumed, IssueCodes.ClawbackUnmeasured
 ]);
 
 /** One-line help per code, for SARIF rules and hover. */
@@ -138,5 +144,10 @@ export const IssueHelp: Record<IssueCode, string> = {
     'person-year-shares-sum': "The enrollment types' shares of person years sum to 100%, in base year 3 and in the performance year.",
     'two-benchmarks': 'A contract states its benchmark (`benchmark $…` in population) or builds it (`benchmark { … }`), not both.',
     'expenditure-by-type': 'Expenditure by enrollment type needs a benchmark built by enrollment type, and a figure for every type.',
-    'person-years-mismatch': 'Performance-year person years should be a little below assigned beneficiaries (each beneficiary counts at most one person year).'
+    'person-years-mismatch': 'Performance-year person years should be a little below assigned beneficiaries (each beneficiary counts at most one person year).',
+    'projection-years': 'A projection settles every performance year of the term once, in order: none missing, none twice, none outside the term.',
+    'year-outside-term': 'A performance year (of a scenario, a projection or a `year N { … }` block) that the term does not hold.',
+    'calendar-year-as-index': 'Performance years are counted from 1 within the term: `year 3`, not `year 2026`.',
+    'preset-year-assumed': 'The program has not published rules for that calendar year yet; the last published year\'s rules stand in.',
+    'clawback-unmeasured': 'A clawback depends on a measure result that a scenario does not give, so it cannot be decided there.'
 };

@@ -170,6 +170,17 @@ export function checkProgram(line: ast.ProgramLine, accept: ValidationAcceptor):
                 { node: line, property: 'track', code: IssueCodes.UnknownTrack });
         }
     }
+    // In a `year N { … }` block the year comes from the term; at the top of a contract it is required.
+    const inYearBlock = ast.isYearTerms(line.$container);
+    if (inYearBlock && line.year !== undefined) {
+        accept('error', 'Inside a `year N { … }` block, the program line changes only the track or option; its calendar year follows from the term. Remove `year …`.',
+            { node: line, property: 'year', code: IssueCodes.InvalidYear });
+        return;
+    }
+    if (!inYearBlock && line.year === undefined) {
+        accept('error', 'Name the performance year of the program\'s rules: `program … year 2025`.', { node: line, property: 'program', code: IssueCodes.InvalidYear });
+        return;
+    }
     const program = programOf(line);
     const problem = program ? presetProblem(program) : undefined;
     if (problem) {

@@ -12,6 +12,7 @@ import { ContractAnalyzer } from '../analysis/contract-analysis.js';
 import {
     checkCapitationDoubleCount, checkDistribution, checkPopulation, checkPresetOverrides, checkRiskTerms, checkTerm, checkUncertainty
 } from './contract-checks.js';
+import { checkAgreementYears } from './agreement-checks.js';
 import { checkBaseYearFigures, checkBaseYearWeights, checkBenchmarkBuild, checkRiskScoreRatio } from './benchmark-checks.js';
 import { checkMeasure, checkWeights } from './quality-checks.js';
 import { checkScenarioShape, checkScenarioTerms } from './scenario-checks.js';
@@ -91,6 +92,7 @@ export class AcoValidator {
         checkUncertainty(contract, model, accept);
         checkPresetOverrides(contract, model, accept);
         checkScenarioTerms(contract, model, accept);
+        checkAgreementYears(contract, model, accept);
         // Failed `expect` lines and unsettleable scenarios are checked after every other rule,
         // and only when none reported an error: see AcoDocumentValidator.
     }
