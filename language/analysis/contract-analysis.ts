@@ -8,8 +8,8 @@ import type { LangiumSharedCoreServices } from 'langium';
 import * as ast from '../generated/ast.js';
 import { buildModel } from '../model/build-model.js';
 import type { ContractModel } from '../model/contract-model.js';
-import { settle, SettlementError } from '../settlement/index.js';
-import type { Settlement } from '../settlement/settlement-types.js';
+import { settle, settleProjection, SettlementError } from '../settlement/index.js';
+import type { ProjectionSettlement, Settlement } from '../settlement/settlement-types.js';
 
 /**
  * The settlements of one contract, worked out as far as each reader needs and only when asked:
@@ -26,6 +26,9 @@ export class ContractAnalysis {
     readonly unsettledLine = new Map<number, number>();
     private readonly checked = new Map<number, Settlement | undefined>();
     private readonly full = new Map<number, Settlement | undefined>();
+    private readonly projected = new Map<number, ProjectionSettlement | undefined>();
+    /** Why a projection could not be settled, by projection index. */
+    readonly unsettledProjections = new Map<number, string>();
 
     constructor(readonly model: ContractModel) {}
 
@@ -68,6 +71,21 @@ export class ContractAnalysis {
     /** Every scenario's full settlement, in order (undefined where one cannot be settled). */
     get settlements(): Array<Settlement | undefined> {
         return this.model.scenarios.map((_, index) => this.settlement(index));
+    }
+
+    /** Projection `index` settled year by year, or undefined when a year cannot be settled. */
+    projection(index: number): ProjectionSettlement | undefined {
+        if (!this.projected.has(index)) {
+            const projection = this.model.projections[index];
+            let result: ProjectionSettlement | undefined;
+            try {
+                result = projection && settleProjection(this.model, projection);
+            } catch (error) {
+                this.unsettledProjections.set(index, error instanceof Error ? error.message : String(error));
+            }
+            this.projected.set(index, result);
+        }
+        return this.projected.get(index);
     }
 
     /** The index of the scenario that starts on a 1-based line, or -1. */

@@ -6,8 +6,11 @@ import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vsc
 import type { AcoServices } from '../aco-module.js';
 import type { ContractAnalyzer } from '../analysis/contract-analysis.js';
 import * as ast from '../generated/ast.js';
+import { currencySymbol } from '../format.js';
+import { proposalIn } from '../parser/syntax-messages.js';
+import { closestIds, declaredIds } from './id-suggestions.js';
 import { IssueCodes } from './issue-codes.js';
-import { checkExpectations } from './scenario-checks.js';
+import { checkExpectations, checkProjectionExpectations } from './scenario-checks.js';
 
 /**
  * Gives syntax and reference errors stable codes like every other diagnostic, so the editor, the
@@ -27,9 +30,13 @@ export class AcoDocumentValidator extends DefaultDocumentValidator {
         if (!diagnostics.some(d => d.severity === DiagnosticSeverity.Error)) {
             diagnostics.push(...this.settlementChecks(document));
         }
+        const symbol = currencySymbol(contractCurrency(document));
         for (const diagnostic of diagnostics) {
             if (diagnostic.code === undefined) {
                 diagnostic.code = codeFor(diagnostic.data as { code?: string; property?: string } | undefined);
+            }
+            if (diagnostic.code === IssueCodes.SyntaxError) {
+                withProposedFigure(diagnostic, symbol);
             }
             diagnostic.source = 'aco';
         }
@@ -49,6 +56,7 @@ export class AcoDocumentValidator extends DefaultDocumentValidator {
         const diagnostics = this.unsettledScenarios(document);
         const accept: ValidationAcceptor = (severity, message, info) => diagnostics.push(this.toDiagnostic(severity, message, info));
         checkExpectations(root, analysis, accept);
+        checkProjectionExpectations(root, analysis, accept);
         return diagnostics;
     }
 
@@ -93,6 +101,31 @@ export class AcoDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
+/** The contract's currency code: its `currency` line, read from the text when the parse broke off. */
+function contractCurrency(document: LangiumDocument): string {
+    const root = document.parseResult.value;
+    const line = ast.isContract(root) ? root.sections.find(ast.isCurrencyLine) : undefined;
+    return line?.code ?? /\bcurrency\s+([A-Z]{3})\b/.exec(document.textDocument.getText())?.[1] ?? 'USD';
+}
+
+/**
+ * A syntax error that proposes a figure (`write 75%`, `write $1,050.00`) carries it for the quick
+ * fix; a money figure takes the contract's currency symbol, which the parser does not know.
+ */
+function withProposedFigure(diagnostic: Diagnostic, symbol: string): void {
+    const message = diagnostic.message;
+    let proposal = typeof message === 'string' ? proposalIn(message) : undefined;
+    if (typeof message !== 'string' || !proposal) {
+        return;
+    }
+    if (symbol && symbol !== '$' && /^-?\$/.test(proposal)) {
+        const local = proposal.replace('$', symbol);
+        diagnostic.message = message.replace(`write ${proposal}`, `write ${local}`);
+        proposal = local;
+    }
+    diagnostic.data = { ...(diagnostic.data as object | undefined), code: IssueCodes.SyntaxError, replacement: proposal };
+}
+
 function codeFor(data: { code?: string; property?: string } | undefined): string | undefined {
     switch (data?.code) {
         case DocumentValidator.LexingError:
@@ -109,9 +142,13 @@ function codeFor(data: { code?: string; property?: string } | undefined): string
 export class AcoLinker extends DefaultLinker {
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
         const id = refInfo.reference.$refText;
-        const message = refInfo.property === 'measure'
-            ? `Unknown measure '${id}': no measure with this ID is declared in the quality section.`
-            : `Unknown provider '${id}': no provider with this ID is declared in the providers section.`;
+        const root = AstUtils.findRootNode(refInfo.container);
+        const kind = refInfo.property === 'measure' ? 'measure' : 'provider';
+        const close = ast.isContract(root) ? closestIds(id, declaredIds(root, kind)) : [];
+        const suggestion = close.length > 0 ? ` Did you mean ${close.join(' or ')}?` : '';
+        const message = kind === 'measure'
+            ? `Unknown measure '${id}': no measure with this ID is declared in the quality section.${suggestion}`
+            : `Unknown provider '${id}': no provider with this ID is declared in the providers section.${suggestion}`;
         return { info: refInfo, message, targetDescription };
     }
 }

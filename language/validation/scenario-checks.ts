@@ -2,7 +2,7 @@
  * Scenarios: exactly one expenditure line, a quality score or a result for every measure, and
  * `expect` assertions that hold (a failed one is a warning that shows the computed figure).
  */
-import type { ValidationAcceptor } from 'langium';
+import { AstUtils, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { settledMoney } from '../format.js';
 import type { ContractAnalysis } from '../analysis/contract-analysis.js';
@@ -77,6 +77,44 @@ export function checkExpectations(contract: ast.Contract, analysis: ContractAnal
                 node: line, property: 'amount', code: IssueCodes.ExpectationFailed,
                 data: { code: IssueCodes.ExpectationFailed, replacement: actual }
             });
+        }
+    });
+}
+
+/**
+ * Projections: each year's own `expect` lines, and the `expect term …` lines against the term
+ * totals; a projection that cannot be settled is an error with the engine's reason.
+ */
+export function checkProjectionExpectations(contract: ast.Contract, analysis: ContractAnalysis, accept: ValidationAcceptor): void {
+    const model = analysis.model;
+    contract.sections.filter(ast.isProjection).forEach((projection, index) => {
+        const settled = analysis.projection(index);
+        if (!settled) {
+            const reason = analysis.unsettledProjections.get(index);
+            if (reason) {
+                accept('error', `Projection "${projection.name}" cannot be settled: ${reason}`, { node: projection, property: 'name', code: IssueCodes.CannotSettle });
+            }
+            return;
+        }
+        const lineAt = (line: number) => AstUtils.streamAst(projection).find(node => (node.$cstNode?.range.start.line ?? -1) + 1 === line
+            && (ast.isExpectEarnedLine(node) || ast.isExpectProviderLine(node) || ast.isExpectTermLine(node)));
+        for (const { settlement } of settled.years) {
+            for (const result of settlement.expectations.filter(e => !e.passed)) {
+                const node = lineAt(result.line);
+                if (node) {
+                    const actual = settledMoney(result.actual, model);
+                    accept('warning', `Expected ${settledMoney(result.expected, model)}, but year ${settlement.year} of projection "${projection.name}" ${result.kind === 'earned' ? 'earns' : `pays provider ${result.providerId}`} ${actual}.`,
+                        { node, property: 'amount', code: IssueCodes.ExpectationFailed, data: { code: IssueCodes.ExpectationFailed, replacement: actual } });
+                }
+            }
+        }
+        for (const result of settled.expectations.filter(e => !e.passed)) {
+            const node = lineAt(result.line);
+            if (node) {
+                const actual = settledMoney(result.actual, model);
+                accept('warning', `Expected ${settledMoney(result.expected, model)}, but projection "${projection.name}" ${result.kind === 'earned' ? 'earns' : 'nets the ACO'} ${actual} over the term.`,
+                    { node, property: 'amount', code: IssueCodes.ExpectationFailed, data: { code: IssueCodes.ExpectationFailed, replacement: actual } });
+            }
         }
     });
 }
