@@ -1,16 +1,2 @@
-/**
- * The worker thread that parses very large contracts for the language server (see
- * language/lsp/async-parser.ts): it receives the text and sends back the dehydrated parse result.
- */
-import '../language/polyfills.js';
-import { EmptyFileSystem } from 'langium';
-import { parentPort } from 'node:worker_threads';
-import { createAcoServices } from '../language/aco-module.js';
-
-const { Aco } = createAcoServices(EmptyFileSystem);
-const parser = Aco.parser.LangiumParser;
-const hydrator = Aco.serializer.Hydrator;
-
-parentPort?.on('message', (text: string) => {
-    parentPort?.postMessage(hydrator.dehydrate(parser.parse(text)));
-});
+/** The parser worker in the extension bundle (out/extension/parser-worker.cjs): see language/lsp/parser-worker.ts. */
+import '../language/lsp/parser-worker.js';

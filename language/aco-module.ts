@@ -8,11 +8,14 @@ import { AcoCodeActionProvider } from './lsp/code-actions.js';
 import { AcoCodeLensProvider } from './lsp/code-lens.js';
 import { AcoCompletionProvider } from './lsp/completion.js';
 import { AcoDocumentSymbolProvider } from './lsp/document-symbols.js';
+import { AcoConfigurationProvider } from './lsp/configuration.js';
+import { AcoDocumentBuilder } from './lsp/document-builder.js';
 import { AcoDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { AcoFormatter } from './lsp/formatter.js';
 import { AcoHoverProvider } from './lsp/hover.js';
 import { AcoInlayHintProvider } from './lsp/inlay-hints.js';
 import { AcoSemanticTokenProvider } from './lsp/semantic-tokens.js';
+import { AcoWorkspaceSymbolProvider } from './lsp/workspace-symbols.js';
 import { AcoGeneratedModule, AcoGeneratedSharedModule } from './generated/module.js';
 import { AcoValueConverter } from './parser/value-converter.js';
 import { AcoLexerErrorMessageProvider, AcoParserErrorMessageProvider } from './parser/syntax-messages.js';
@@ -70,7 +73,12 @@ export const AcoModule: Module<AcoServices, PartialLangiumServices & AcoAddedSer
 /** Shared services that differ from Langium's defaults. */
 export const AcoSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
-        DocumentUpdateHandler: (services) => new AcoDocumentUpdateHandler(services)
+        DocumentUpdateHandler: (services) => new AcoDocumentUpdateHandler(services),
+        WorkspaceSymbolProvider: (services) => new AcoWorkspaceSymbolProvider(services)
+    },
+    workspace: {
+        DocumentBuilder: (services) => new AcoDocumentBuilder(services),
+        ConfigurationProvider: (services) => new AcoConfigurationProvider(services)
     }
 };
 

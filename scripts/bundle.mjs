@@ -23,6 +23,7 @@ await Promise.all([
     esbuild.build({ ...common, entryPoints: ['extension/main.ts'], outfile: 'out/extension/main.cjs', external: ['vscode'] }),
     esbuild.build({ ...common, entryPoints: ['extension/server.ts'], outfile: 'out/extension/server.cjs' }),
     esbuild.build({ ...common, entryPoints: ['extension/parser-worker.ts'], outfile: 'out/extension/parser-worker.cjs' }),
+    esbuild.build({ ...common, entryPoints: ['extension/compute-worker.ts'], outfile: 'out/extension/compute-worker.cjs' }),
     // The `aco` command as one file: starting it loads one module instead of hundreds.
     esbuild.build({
         ...common, entryPoints: ['language/cli/entry.ts'], outfile: 'out/cli/aco.mjs', format: 'esm', sourcemap: true, minify: false,

@@ -17,6 +17,7 @@ import { registerSummaryCommand } from './summary-command.js';
 import { applyEdits, expectationEdits } from './expect-update.js';
 import { contractHeader, diagnosticLine, makeStyle, settlementText, type Style } from './text-output.js';
 import { runMonteCarlo, SettlementError, type MonteCarloResult } from '../settlement/index.js';
+import { runLanguageServerCommand } from '../lsp/worker-scripts.js';
 import { Dec } from '../decimal.js';
 import { formatPercent, settledMoney } from '../format.js';
 
@@ -301,6 +302,11 @@ export function buildProgram(run: (code: number) => void): Command {
         .description('rewrite contracts in the one canonical layout (the editor\'s formatter)')
         .option('--check', 'change nothing; exit 1 when a file is not formatted'), ['text'])
         .action(wrap(formatCommand));
+    // The editor's language server, for any LSP client (docs/editor.md); it runs until the client exits.
+    program.command('lsp').description('run the language server for an editor, over standard input and output')
+        .option('--stdio', 'standard input and output (the default and only transport)')
+        .exitOverride()
+        .action(runLanguageServerCommand);
     return program;
 }
 

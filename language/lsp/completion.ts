@@ -3,8 +3,9 @@
  * IDs where an ID is expected, and snippets for a new contract and for each section.
  */
 import { AstUtils, GrammarAST, type MaybePromise } from 'langium';
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext } from 'langium/lsp';
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type LangiumServices } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
+import { clientCapabilities } from './client-capabilities.js';
 
 /** Snippets offered beside the keyword that opens each section. */
 export const SECTION_SNIPPETS: Record<string, { label: string; body: string }> = {
@@ -56,6 +57,13 @@ const SNIPPET_RULES = new Set(['Contract', 'ProgramLine', 'Parties', 'Term', 'Po
     'SharedSavings', 'Quality', 'Measure', 'Distribution', 'Scenario', 'Uncertainty']);
 
 export class AcoCompletionProvider extends DefaultCompletionProvider {
+    private readonly shared: LangiumServices['shared'];
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.shared = services.shared;
+    }
+
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
         const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
         // The Name rule lists keywords only so they stay usable as IDs; they are not suggestions.
@@ -63,7 +71,8 @@ export class AcoCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         const snippet = SECTION_SNIPPETS[keyword.value];
-        if (snippet && rule && SNIPPET_RULES.has(rule.name) && isFirstElement(rule, keyword)) {
+        // A client without `snippetSupport` would insert the `${1:…}` placeholders as text.
+        if (snippet && rule && SNIPPET_RULES.has(rule.name) && isFirstElement(rule, keyword) && clientCapabilities(this.shared).snippets) {
             acceptor(context, {
                 label: snippet.label,
                 kind: CompletionItemKind.Snippet,

@@ -13,12 +13,11 @@ import { lineOf } from '../model/build-model.js';
 import type { ContractModel } from '../model/contract-model.js';
 import type { Settlement } from '../settlement/settlement-types.js';
 import { analysisOf, editorSettings, drivingSettlement, settlementAtLine } from './document-analysis.js';
+import { codeSpan, escapeMarkdown } from './markdown-text.js';
 import { TERM_DESCRIPTIONS } from './term-descriptions.js';
 
-/** Escapes text for a Markdown table cell. */
-function cell(text: string): string {
-    return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[<>*_`[\]]/g, c => `\\${c}`);
-}
+/** Text for a Markdown table cell: names inside explanations stay text, never links or images. */
+const cell = escapeMarkdown;
 
 /** A settlement's waterfall as a Markdown table (hover and the "Explain scenario" command). */
 export function waterfallMarkdown(settlement: Settlement, model: ContractModel): string {
@@ -27,7 +26,7 @@ export function waterfallMarkdown(settlement: Settlement, model: ContractModel):
         return `| ${index + 1} | ${cell(step.step)} | ${cell(figure)} | ${cell(step.explanation)} |`;
     });
     return [
-        `**Scenario "${cell(settlement.scenario)}"**: earned **${cell(settledMoney(settlement.earned, model))}**`,
+        `**Scenario ${codeSpan(settlement.scenario)}**: earned **${cell(settledMoney(settlement.earned, model))}**`,
         '',
         '| # | Step | Amount | Explanation |',
         '|---:|---|---:|---|',
@@ -65,7 +64,7 @@ export class AcoHoverProvider extends AstNodeHoverProvider {
                 return markdown(`${term}\n\n${waterfallMarkdown(settlement, analysis.model)}`);
             }
             const reason = analysis.unsettled.get(analysis.model.scenarios.findIndex(s => s.line === lineOf(scenario)));
-            return markdown(`${term}\n\nThis scenario cannot be settled yet${reason ? `: ${reason}` : ''}.`);
+            return markdown(`${term}\n\nThis scenario cannot be settled yet${reason ? `: ${escapeMarkdown(reason)}` : ''}.`);
         }
         const line = lineNode(node);
         const figure = analysis ? await this.figureFor(line, analysis) : undefined;
@@ -84,7 +83,7 @@ export class AcoHoverProvider extends AstNodeHoverProvider {
         if (!settlement) {
             return undefined;
         }
-        const under = `under scenario "${settlement.scenario}"`;
+        const under = `under scenario ${codeSpan(settlement.scenario)}`;
         const line = lineOf(node);
         const steps = settlement.steps.filter(s => s.line === line);
         const capitation = settlement.capitation.find(c => c.line === line);
@@ -95,7 +94,7 @@ export class AcoHoverProvider extends AstNodeHoverProvider {
             return `${formatCount(model.population.beneficiaries)} beneficiaries.`;
         }
         if (steps.length > 0) {
-            return steps.map(s => `- ${s.explanation}`).join('\n') + `\n\n(${under})`;
+            return steps.map(s => `- ${escapeMarkdown(s.explanation)}`).join('\n') + `\n\n(${under})`;
         }
         return undefined;
     }
@@ -104,9 +103,9 @@ export class AcoHoverProvider extends AstNodeHoverProvider {
         const model = analysis.model;
         if (ast.isProvider(node)) {
             const provider = model.providers.find(p => p.id === node.name);
-            const parts = [`**Provider ${node.name}**: ${node.title}`];
+            const parts = [`**Provider ${codeSpan(node.name)}**: ${codeSpan(node.title)}`];
             if (provider?.role) {
-                parts.push(`Role: ${provider.role}.`);
+                parts.push(`Role: ${escapeMarkdown(provider.role)}.`);
             }
             if (provider?.attributed) {
                 parts.push(`${formatCount(provider.attributed)} attributed lives.`);
@@ -115,12 +114,12 @@ export class AcoHoverProvider extends AstNodeHoverProvider {
             const settlement = drivingSettlement(analysis, settings.inlayHints.scenario);
             const share = settlement?.distribution?.providers.find(p => p.provider === node.name);
             if (share && settlement) {
-                parts.push(`Receives ${settledMoney(share.amount, model)} under scenario "${settlement.scenario}".`);
+                parts.push(`Receives ${settledMoney(share.amount, model)} under scenario ${codeSpan(settlement.scenario)}.`);
             }
             return parts.join('\n\n');
         }
         const measure = model.quality.measures.find(m => m.id === node.name);
-        const parts = [`**Measure ${node.name}**: ${node.title}`];
+        const parts = [`**Measure ${codeSpan(node.name)}**: ${codeSpan(node.title)}`];
         if (measure) {
             const range = [
                 measure.threshold ? `threshold ${formatPercent(measure.threshold)}` : 'all or nothing',

@@ -13,6 +13,9 @@ export const AcoRequests = {
     monteCarlo: 'aco/monteCarlo'
 } as const;
 
+/** The most trials `aco/monteCarlo` runs, as for `aco simulate --trials`. */
+export const MAX_MONTE_CARLO_TRIALS = 100_000_000;
+
 export interface ExplainResult {
     title: string;
     /** The waterfall as a Markdown table. */

@@ -78,7 +78,7 @@ describe('hover', () => {
         await expectHover(aco)({
             text: spec.replace('paid to RPC', 'paid to R<|>PC'),
             index: 0,
-            hover: /\*\*Provider RPC\*\*: Riverside Primary Care[\s\S]*6,200 attributed lives[\s\S]*Receives \$794,524\.35/
+            hover: /\*\*Provider `RPC`\*\*: `Riverside Primary Care`[\s\S]*6,200 attributed lives[\s\S]*Receives \$794,524\.35/
         });
     });
 });

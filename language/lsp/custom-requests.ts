@@ -1,0 +1,169 @@
+/**
+ * The three requests beyond LSP (server-protocol.ts): explain a scenario, render the summary, run
+ * Monte Carlo. Parameters are checked first, so a bad one (`trials: "abc"`, a document that is not
+ * open) is answered at once with a clear InvalidParams error. The summary and Monte Carlo run in
+ * the compute pool when there is one, else on this thread between yields.
+ */
+import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import type { AcoServices } from '../aco-module.js';
+import type { ContractAnalysis } from '../analysis/contract-analysis.js';
+import { formatCount } from '../format.js';
+import { JobRefused, monteCarloResponse, summaryResult, type ComputeJob, type ComputeResult } from './compute-jobs.js';
+import type { ComputePool } from './compute-pool.js';
+import { waterfallMarkdown } from './hover.js';
+import { AcoRequests, MAX_MONTE_CARLO_TRIALS, type ExplainResult, type MonteCarloResponse, type SummaryResult } from './server-protocol.js';
+
+function invalid(message: string): ResponseError<void> {
+    return new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
+function failed(message: string): ResponseError<void> {
+    return new ResponseError(LSPErrorCodes.RequestFailed, message);
+}
+
+/** The params object of a request, or a clear error naming what is missing. */
+function paramsObject(method: string, params: unknown): Record<string, unknown> {
+    if (!params || typeof params !== 'object' || Array.isArray(params)) {
+        throw invalid(`${method} takes an object of parameters, such as { "uri": "file:///contract.aco" }.`);
+    }
+    return params as Record<string, unknown>;
+}
+
+function uriParam(method: string, params: Record<string, unknown>): string {
+    const uri = params.uri;
+    if (typeof uri !== 'string' || uri.trim() === '') {
+        throw invalid(`${method} needs "uri": the document's URI as a string, such as "file:///contract.aco".`);
+    }
+    return uri;
+}
+
+function optionalString(method: string, params: Record<string, unknown>, name: string): string | undefined {
+    const value = params[name];
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+        throw invalid(`${method}: "${name}" must be a string; got ${JSON.stringify(value)}.`);
+    }
+    return value ?? undefined;
+}
+
+/** `trials`: a whole number from 1 to the maximum, as for `aco simulate --trials`. */
+export function trialsParam(value: unknown): number | undefined {
+    if (value === undefined || value === null) {
+        return undefined;
+    }
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1 || value > MAX_MONTE_CARLO_TRIALS) {
+        throw invalid(`${AcoRequests.monteCarlo}: "trials" must be a whole number from 1 to ${formatCount(MAX_MONTE_CARLO_TRIALS)}; got ${JSON.stringify(value) ?? String(value)}.`);
+    }
+    return value;
+}
+
+function workDoneTokenParam(value: unknown): string | number | undefined {
+    if (value === undefined || value === null) {
+        return undefined;
+    }
+    if (typeof value !== 'string' && typeof value !== 'number') {
+        throw invalid(`${AcoRequests.monteCarlo}: "workDoneToken" must be a string or a number; got ${JSON.stringify(value)}.`);
+    }
+    return value;
+}
+
+export interface CustomRequestContext {
+    connection: Connection;
+    shared: LangiumSharedCoreServices;
+    Aco: AcoServices;
+    pool?: ComputePool;
+}
+
+export function registerCustomRequests({ connection, shared, Aco, pool }: CustomRequestContext): void {
+    /** The document at `uri`, once validated; a URI no document has is a clear error at once. */
+    async function validatedDocument(method: string, uri: string, token: CancellationToken): Promise<LangiumDocument> {
+        let parsed: URI;
+        try {
+            parsed = URI.parse(uri, true);
+        } catch {
+            throw invalid(`${method}: "${uri}" is not a URI.`);
+        }
+        const documents = shared.workspace.LangiumDocuments;
+        if (!documents.hasDocument(parsed)) {
+            throw invalid(`${method}: no contract is open at ${uri}. Open the file first (textDocument/didOpen).`);
+        }
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, token);
+        const document = documents.getDocument(parsed);
+        if (!document) {
+            throw invalid(`${method}: the contract at ${uri} was closed.`);
+        }
+        return document;
+    }
+
+    function analysis(document: LangiumDocument): ContractAnalysis {
+        const result = Aco.analysis.ContractAnalyzer.analyze(document);
+        if (!result) {
+            throw failed('This file does not hold a contract.');
+        }
+        return result;
+    }
+
+    /** A job in the pool, or here (yielding between chunks) without one. */
+    async function compute(job: ComputeJob, document: LangiumDocument, token: CancellationToken,
+        onProgress?: (done: number, total: number) => void): Promise<ComputeResult> {
+        if (pool) {
+            return pool.run(job, token, onProgress);
+        }
+        const controller = new AbortController();
+        const cancel = token.onCancellationRequested(() => controller.abort());
+        try {
+            return job.kind === 'summary'
+                ? summaryResult(analysis(document))
+                : await monteCarloResponse(analysis(document).model, job.trials, { signal: controller.signal, onProgress });
+        } catch (error) {
+            if (controller.signal.aborted) {
+                throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request has been cancelled.');
+            }
+            throw error instanceof JobRefused ? failed(error.message) : error;
+        } finally {
+            cancel.dispose();
+        }
+    }
+
+    connection.onRequest(AcoRequests.explainScenario, async (raw: unknown, token: CancellationToken): Promise<ExplainResult> => {
+        const method = AcoRequests.explainScenario;
+        const params = paramsObject(method, raw);
+        const uri = uriParam(method, params);
+        const scenario = optionalString(method, params, 'scenario');
+        const result = analysis(await validatedDocument(method, uri, token));
+        if (scenario !== undefined && !result.model.scenarios.some(s => s.name === scenario)) {
+            throw invalid(`${method}: the contract has no scenario "${scenario}".`);
+        }
+        const settlement = result.settlements.find(s => s && (scenario === undefined || s.scenario === scenario));
+        if (!settlement) {
+            throw failed(scenario !== undefined ? `Scenario "${scenario}" cannot be settled: fix the contract's errors first.` : 'No scenario can be settled.');
+        }
+        return { title: `${result.model.name}: ${settlement.scenario}`, markdown: waterfallMarkdown(settlement, result.model) };
+    });
+
+    connection.onRequest(AcoRequests.summary, async (raw: unknown, token: CancellationToken): Promise<SummaryResult> => {
+        const method = AcoRequests.summary;
+        const uri = uriParam(method, paramsObject(method, raw));
+        const document = await validatedDocument(method, uri, token);
+        analysis(document);
+        return await compute({ kind: 'summary', uri, text: document.textDocument.getText() }, document, token) as SummaryResult;
+    });
+
+    connection.onRequest(AcoRequests.monteCarlo, async (raw: unknown, token: CancellationToken): Promise<MonteCarloResponse> => {
+        const method = AcoRequests.monteCarlo;
+        const params = paramsObject(method, raw);
+        const uri = uriParam(method, params);
+        const trials = trialsParam(params.trials);
+        const workDoneToken = workDoneTokenParam(params.workDoneToken);
+        const document = await validatedDocument(method, uri, token);
+        if (!analysis(document).model.uncertainty) {
+            throw failed('The contract has no uncertainty block.');
+        }
+        const progress = workDoneToken !== undefined
+            ? (done: number, total: number) => void connection.sendProgress({ method: '$/progress' } as never, workDoneToken, {
+                kind: 'report', percentage: Math.round(done / total * 100), message: `${formatCount(done)} of ${formatCount(total)} trials`
+            } as never)
+            : undefined;
+        return await compute({ kind: 'monteCarlo', uri, text: document.textDocument.getText(), trials }, document, token, progress) as MonteCarloResponse;
+    });
+}
