@@ -34,9 +34,24 @@ export function onceReporter(connection: Connection): ErrorReporter {
     };
 }
 
+/**
+ * A deliberate error answer. Duck-typed: Langium and vscode-languageserver may each bring their own
+ * copy of vscode-jsonrpc, whose ResponseError classes differ.
+ */
+function isResponseError(value: unknown): value is ResponseError<unknown> {
+    return value instanceof ResponseError || (value instanceof Error && typeof (value as { code?: unknown }).code === 'number'
+        && typeof (value as { toJson?: unknown }).toJson === 'function');
+}
+
 /** The answer to a failed handler: the error itself when deliberate, else null after logging it. */
 function settle(what: string, error: unknown, report: ErrorReporter): unknown {
-    if (error instanceof ResponseError) {
+    // Langium answers a request for a document it does not have with ServerCancelled, which some
+    // clients retry without end; nothing will ever be there to answer about, so answer empty.
+    if (isResponseError(error) && error.code === LSPErrorCodes.ServerCancelled && error.message.startsWith('No document found')) {
+        report(what, error);
+        return null;
+    }
+    if (isResponseError(error)) {
         return error;
     }
     if (isOperationCancelled(error)) {
@@ -51,9 +66,10 @@ function guardHandler(handler: (...args: unknown[]) => unknown, what: string, re
         try {
             const result = handler.apply(this, args);
             if (result && typeof (result as PromiseLike<unknown>).then === 'function') {
-                return Promise.resolve(result).catch(error => settle(what, error, report));
+                return Promise.resolve(result).then(value => isResponseError(value) ? settle(what, value, report) : value,
+                    error => settle(what, error, report));
             }
-            return result;
+            return isResponseError(result) ? settle(what, result, report) : result;
         } catch (error) {
             return settle(what, error, report);
         }
