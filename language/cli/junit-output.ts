@@ -64,7 +64,7 @@ function casesOf(loaded: LoadedContract): TestCase[] {
         if (!settlement) {
             const why = analysis.unsettled.get(index) ?? 'the scenario cannot be settled';
             for (const expectation of scenario.expectations) {
-                const what = expectation.kind === 'earned' ? 'earned' : `provider ${expectation.providerId} receives`;
+                const what = expectation.kind === 'provider' ? `provider ${expectation.providerId} receives` : expectation.kind === 'bonus' ? 'quality bonus' : 'earned';
                 cases.push({
                     name: `${scenario.name}: ${what}`,
                     line: expectation.line,
@@ -91,31 +91,44 @@ function casesOf(loaded: LoadedContract): TestCase[] {
     return cases;
 }
 
+export interface JunitSuite {
+    /** The `<testsuite>` element, indented for its place, each line ending in a newline. */
+    xml: string;
+    tests: number;
+    failures: number;
+}
+
+/** One contract's `<testsuite>`: its expectations as test cases. */
+export function junitSuite(loaded: LoadedContract): JunitSuite {
+    const cases = casesOf(loaded);
+    const failed = cases.filter((c) => c.failure).length;
+    const file = escapeXml(loaded.file.display);
+    const out = [`  <testsuite name="${file}" tests="${cases.length}" failures="${failed}" errors="0" skipped="0">`];
+    for (const testCase of cases) {
+        const attributes = `name="${escapeXml(testCase.name)}" classname="${file}" file="${file}"${testCase.line ? ` line="${testCase.line}"` : ''}`;
+        if (!testCase.failure) {
+            out.push(`    <testcase ${attributes}/>`);
+            continue;
+        }
+        out.push(`    <testcase ${attributes}>`);
+        out.push(`      <failure message="${escapeXml(testCase.failure.message)}" type="${escapeXml(testCase.failure.type)}">${escapeXml(testCase.failure.detail)}</failure>`);
+        out.push('    </testcase>');
+    }
+    out.push('  </testsuite>');
+    return { xml: out.join('\n') + '\n', tests: cases.length, failures: failed };
+}
+
+/** The JUnit XML document around the suites, in order. */
+export function junitDocument(suites: readonly JunitSuite[]): string {
+    const total = suites.reduce((n, s) => n + s.tests, 0);
+    const failures = suites.reduce((n, s) => n + s.failures, 0);
+    return '<?xml version="1.0" encoding="UTF-8"?>\n'
+        + `<testsuites name="aco test" tests="${total}" failures="${failures}" errors="0">\n`
+        + suites.map((s) => s.xml).join('')
+        + '</testsuites>\n';
+}
+
 /** The JUnit XML report of every expectation of every contract. */
 export function junitXml(contracts: readonly LoadedContract[]): string {
-    const suites = contracts.map((loaded) => ({ file: loaded.file.display, cases: casesOf(loaded) }));
-    const total = suites.reduce((n, s) => n + s.cases.length, 0);
-    const failures = suites.reduce((n, s) => n + s.cases.filter((c) => c.failure).length, 0);
-    const out = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        `<testsuites name="aco test" tests="${total}" failures="${failures}" errors="0">`
-    ];
-    for (const suite of suites) {
-        const failed = suite.cases.filter((c) => c.failure).length;
-        const file = escapeXml(suite.file);
-        out.push(`  <testsuite name="${file}" tests="${suite.cases.length}" failures="${failed}" errors="0" skipped="0">`);
-        for (const testCase of suite.cases) {
-            const attributes = `name="${escapeXml(testCase.name)}" classname="${file}" file="${file}"${testCase.line ? ` line="${testCase.line}"` : ''}`;
-            if (!testCase.failure) {
-                out.push(`    <testcase ${attributes}/>`);
-                continue;
-            }
-            out.push(`    <testcase ${attributes}>`);
-            out.push(`      <failure message="${escapeXml(testCase.failure.message)}" type="${escapeXml(testCase.failure.type)}">${escapeXml(testCase.failure.detail)}</failure>`);
-            out.push('    </testcase>');
-        }
-        out.push('  </testsuite>');
-    }
-    out.push('</testsuites>', '');
-    return out.join('\n');
+    return junitDocument(contracts.map(junitSuite));
 }

@@ -248,8 +248,8 @@ function termsOf(model: ContractModel): Term[] {
         field('reduced', 'losses reduced by', money(scenario.lossesReducedBy?.amount));
         field('forgiven', 'losses forgiven', rate(scenario.lossesForgiven));
         for (const expectation of scenario.expectations) {
-            const key = expectation.kind === 'earned' ? 'earned' : `provider ${expectation.providerId}`;
-            const what = expectation.kind === 'earned' ? 'expected earned' : `expected payment to ${expectation.providerId}`;
+            const key = expectation.kind === 'provider' ? `provider ${expectation.providerId}` : expectation.kind;
+            const what = expectation.kind === 'provider' ? `expected payment to ${expectation.providerId}` : expectation.kind === 'bonus' ? 'expected quality bonus' : 'expected earned';
             const within = expectation.tolerance ? ` within ${money(expectation.tolerance)}` : '';
             field(`expect:${key}`, what, `${money(expectation.amount)}${within}`);
         }

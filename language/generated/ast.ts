@@ -30,6 +30,7 @@ export type AcoKeywordNames =
     | "REACH"
     | "above"
     | "aco"
+    | "adjusted"
     | "adjustment"
     | "advance"
     | "against"
@@ -39,6 +40,7 @@ export type AcoKeywordNames =
     | "applies"
     | "assigned"
     | "at"
+    | "attachment"
     | "attributed"
     | "attribution"
     | "back"
@@ -49,6 +51,8 @@ export type AcoKeywordNames =
     | "beneficiaries"
     | "better"
     | "between"
+    | "block"
+    | "bonus"
     | "by"
     | "cap"
     | "capita"
@@ -82,6 +86,7 @@ export type AcoKeywordNames =
     | "final"
     | "first"
     | "fixed"
+    | "floor"
     | "for"
     | "forgiven"
     | "from"
@@ -106,6 +111,8 @@ export type AcoKeywordNames =
     | "lower"
     | "mean"
     | "measure"
+    | "medical"
+    | "meets"
     | "member"
     | "met"
     | "minimum"
@@ -130,10 +137,13 @@ export type AcoKeywordNames =
     | "participant"
     | "parties"
     | "payer"
+    | "payment"
     | "per"
     | "performance"
     | "person"
+    | "pool"
     | "population"
+    | "premium"
     | "primary"
     | "prior"
     | "professional"
@@ -148,6 +158,7 @@ export type AcoKeywordNames =
     | "rate"
     | "ratio"
     | "receives"
+    | "reconciled"
     | "recouped"
     | "reduced"
     | "region"
@@ -176,16 +187,19 @@ export type AcoKeywordNames =
     | "specialty"
     | "standard"
     | "start"
+    | "stop-loss"
     | "target"
     | "term"
     | "the"
     | "threshold"
+    | "tier"
     | "tin"
     | "to"
     | "total"
     | "track"
     | "trend"
     | "trials"
+    | "truncation"
     | "type"
     | "uncertainty"
     | "uniform"
@@ -272,6 +286,25 @@ export const AssignedLine = {
 
 export function isAssignedLine(item: unknown): item is AssignedLine {
     return reflection.isInstance(item, AssignedLine.$type);
+}
+
+export interface AttachmentLine extends langium.AstNode {
+    readonly $container: Population;
+    readonly $type: 'AttachmentLine';
+    amount: string;
+    kind: 'stop-loss' | 'truncation';
+    premium?: string;
+}
+
+export const AttachmentLine = {
+    $type: 'AttachmentLine',
+    amount: 'amount',
+    kind: 'kind',
+    premium: 'premium'
+} as const;
+
+export function isAttachmentLine(item: unknown): item is AttachmentLine {
+    return reflection.isInstance(item, AttachmentLine.$type);
 }
 
 export interface AttributedLine extends langium.AstNode {
@@ -379,20 +412,79 @@ export function isBenchmarkBuildLine(item: unknown): item is BenchmarkBuildLine 
 export interface BenchmarkLine extends langium.AstNode {
     readonly $container: Population;
     readonly $type: 'BenchmarkLine';
-    amount: string;
-    basis: 'per' | 'total';
+    amount?: string;
+    basis: 'of' | 'per' | 'total';
     period?: 'month' | 'year';
+    share?: string;
 }
 
 export const BenchmarkLine = {
     $type: 'BenchmarkLine',
     amount: 'amount',
     basis: 'basis',
-    period: 'period'
+    period: 'period',
+    share: 'share'
 } as const;
 
 export function isBenchmarkLine(item: unknown): item is BenchmarkLine {
     return reflection.isInstance(item, BenchmarkLine.$type);
+}
+
+export interface BlockPaymentLine extends langium.AstNode {
+    readonly $container: Capitation;
+    readonly $type: 'BlockPaymentLine';
+    provider?: langium.Reference<Provider>;
+}
+
+export const BlockPaymentLine = {
+    $type: 'BlockPaymentLine',
+    provider: 'provider'
+} as const;
+
+export function isBlockPaymentLine(item: unknown): item is BlockPaymentLine {
+    return reflection.isInstance(item, BlockPaymentLine.$type);
+}
+
+export type BonusLine = BonusPaidLine | BonusPoolLine;
+
+export const BonusLine = {
+    $type: 'BonusLine'
+} as const;
+
+export function isBonusLine(item: unknown): item is BonusLine {
+    return reflection.isInstance(item, BonusLine.$type);
+}
+
+export interface BonusPaidLine extends langium.AstNode {
+    readonly $container: QualityBonus;
+    readonly $type: 'BonusPaidLine';
+    byScore: boolean;
+}
+
+export const BonusPaidLine = {
+    $type: 'BonusPaidLine',
+    byScore: 'byScore'
+} as const;
+
+export function isBonusPaidLine(item: unknown): item is BonusPaidLine {
+    return reflection.isInstance(item, BonusPaidLine.$type);
+}
+
+export interface BonusPoolLine extends langium.AstNode {
+    readonly $container: QualityBonus;
+    readonly $type: 'BonusPoolLine';
+    amount?: string;
+    rate?: string;
+}
+
+export const BonusPoolLine = {
+    $type: 'BonusPoolLine',
+    amount: 'amount',
+    rate: 'rate'
+} as const;
+
+export function isBonusPoolLine(item: unknown): item is BonusPoolLine {
+    return reflection.isInstance(item, BonusPoolLine.$type);
 }
 
 export interface BudgetTrendLine extends langium.AstNode {
@@ -427,7 +519,7 @@ export function isCapitation(item: unknown): item is Capitation {
     return reflection.isInstance(item, Capitation.$type);
 }
 
-export type CapitationLine = CapitationRateLine | CapitationWithholdLine | CareCoordinationLine;
+export type CapitationLine = BlockPaymentLine | CapitationRateLine | CapitationWithholdLine | CareCoordinationLine;
 
 export const CapitationLine = {
     $type: 'CapitationLine'
@@ -443,6 +535,7 @@ export interface CapitationRateLine extends langium.AstNode {
     amount: string;
     clawback?: Clawback;
     provider?: langium.Reference<Provider>;
+    reconciled: boolean;
     service: 'primary' | 'specialty' | 'total';
 }
 
@@ -451,6 +544,7 @@ export const CapitationRateLine = {
     amount: 'amount',
     clawback: 'clawback',
     provider: 'provider',
+    reconciled: 'reconciled',
     service: 'service'
 } as const;
 
@@ -461,11 +555,13 @@ export function isCapitationRateLine(item: unknown): item is CapitationRateLine 
 export interface CapitationWithholdLine extends langium.AstNode {
     readonly $container: Capitation;
     readonly $type: 'CapitationWithholdLine';
+    measure?: langium.Reference<Measure>;
     rate: string;
 }
 
 export const CapitationWithholdLine = {
     $type: 'CapitationWithholdLine',
+    measure: 'measure',
     rate: 'rate'
 } as const;
 
@@ -696,6 +792,38 @@ export function isEnrollmentType(item: unknown): item is EnrollmentType {
     return reflection.isInstance(item, EnrollmentType.$type);
 }
 
+export interface ExcessLine extends langium.AstNode {
+    readonly $container: ProjectionYear | Scenario;
+    readonly $type: 'ExcessLine';
+    amount: string;
+}
+
+export const ExcessLine = {
+    $type: 'ExcessLine',
+    amount: 'amount'
+} as const;
+
+export function isExcessLine(item: unknown): item is ExcessLine {
+    return reflection.isInstance(item, ExcessLine.$type);
+}
+
+export interface ExpectBonusLine extends langium.AstNode {
+    readonly $container: ProjectionYear | Scenario;
+    readonly $type: 'ExpectBonusLine';
+    amount: string;
+    tolerance?: string;
+}
+
+export const ExpectBonusLine = {
+    $type: 'ExpectBonusLine',
+    amount: 'amount',
+    tolerance: 'tolerance'
+} as const;
+
+export function isExpectBonusLine(item: unknown): item is ExpectBonusLine {
+    return reflection.isInstance(item, ExpectBonusLine.$type);
+}
+
 export interface ExpectEarnedLine extends langium.AstNode {
     readonly $container: ProjectionYear | Scenario;
     readonly $type: 'ExpectEarnedLine';
@@ -862,7 +990,7 @@ export function isLossesReducedLine(item: unknown): item is LossesReducedLine {
     return reflection.isInstance(item, LossesReducedLine.$type);
 }
 
-export type LossTermLine = CapLine | CorridorLine | MinimumLossRateLine | MinimumSavingsRateLine | ParticipantRevenueLine | QualityAdjustmentLine | QualityWithholdLine | SequestrationLine | SharingBasisLine | SharingRateLine;
+export type LossTermLine = CapLine | CorridorLine | MinimumLossRateLine | MinimumSavingsRateLine | ParticipantRevenueLine | QualityAdjustmentLine | QualityTierLine | QualityWithholdLine | SequestrationLine | SharingBasisLine | SharingRateLine;
 
 export const LossTermLine = {
     $type: 'LossTermLine'
@@ -965,10 +1093,25 @@ export function isMinimumSavingsRateLine(item: unknown): item is MinimumSavingsR
     return reflection.isInstance(item, MinimumSavingsRateLine.$type);
 }
 
-export type Name = 'BASIC' | 'ENHANCED' | 'ESRD' | 'MSSP' | 'REACH' | 'above' | 'aco' | 'adjustment' | 'advance' | 'against' | 'aged' | 'alternative' | 'and' | 'applies' | 'assigned' | 'at' | 'attributed' | 'attribution' | 'back' | 'base' | 'basis' | 'below' | 'benchmark' | 'beneficiaries' | 'better' | 'between' | 'by' | 'cap' | 'capita' | 'capitation' | 'capped' | 'care' | 'cash' | 'category' | 'cents' | 'clawback' | 'contract' | 'coordination' | 'correlation' | 'corridor' | 'cost' | 'currency' | 'disabled' | 'discount' | 'distribution' | 'dollar' | 'dual' | 'earned' | 'end' | 'enrollment' | 'equal' | 'equally' | 'equity' | 'expect' | 'expenditure' | 'fee' | 'final' | 'first' | 'fixed' | 'for' | 'forgiven' | 'from' | 'gate' | 'global' | 'guardrail' | 'half' | 'health' | 'high' | 'higher' | 'hospital' | 'if' | 'infrastructure' | 'investment' | 'is' | 'lives' | 'loss' | 'losses' | 'low' | 'lower' | 'mean' | 'measure' | 'member' | 'met' | 'minimum' | 'misses' | 'month' | 'months' | 'national' | 'negative' | 'net' | 'no' | 'none' | 'normal' | 'not' | 'npi' | 'of' | 'or' | 'other' | 'over' | 'paid' | 'participant' | 'parties' | 'payer' | 'per' | 'performance' | 'person' | 'population' | 'primary' | 'prior' | 'professional' | 'program' | 'projection' | 'prospective' | 'provider' | 'providers' | 'quality' | 'quarterly' | 'quarters' | 'rate' | 'ratio' | 'receives' | 'recouped' | 'reduced' | 'region' | 'regional' | 'remainder' | 'reserve' | 'result' | 'retrospective' | 'revenue' | 'role' | 'rounding' | 'savings' | 'scaled' | 'scenario' | 'score' | 'scores' | 'sd' | 'seed' | 'sequestration' | 'share' | 'shared' | 'shares' | 'sharing' | 'specialist' | 'specialty' | 'standard' | 'start' | 'target' | 'term' | 'the' | 'threshold' | 'tin' | 'to' | 'total' | 'track' | 'trend' | 'trials' | 'type' | 'uncertainty' | 'uniform' | 'units' | 'up' | 'variable' | 'weight' | 'weights' | 'whole' | 'withhold' | 'within' | 'year' | 'years' | string;
+export interface MlrFloorLine extends langium.AstNode {
+    readonly $container: SharedSavings;
+    readonly $type: 'MlrFloorLine';
+    rate: string;
+}
+
+export const MlrFloorLine = {
+    $type: 'MlrFloorLine',
+    rate: 'rate'
+} as const;
+
+export function isMlrFloorLine(item: unknown): item is MlrFloorLine {
+    return reflection.isInstance(item, MlrFloorLine.$type);
+}
+
+export type Name = 'BASIC' | 'ENHANCED' | 'ESRD' | 'MSSP' | 'REACH' | 'above' | 'aco' | 'adjusted' | 'adjustment' | 'advance' | 'against' | 'aged' | 'alternative' | 'and' | 'applies' | 'assigned' | 'at' | 'attachment' | 'attributed' | 'attribution' | 'back' | 'base' | 'basis' | 'below' | 'benchmark' | 'beneficiaries' | 'better' | 'between' | 'block' | 'bonus' | 'by' | 'cap' | 'capita' | 'capitation' | 'capped' | 'care' | 'cash' | 'category' | 'cents' | 'clawback' | 'contract' | 'coordination' | 'correlation' | 'corridor' | 'cost' | 'currency' | 'disabled' | 'discount' | 'distribution' | 'dollar' | 'dual' | 'earned' | 'end' | 'enrollment' | 'equal' | 'equally' | 'equity' | 'expect' | 'expenditure' | 'fee' | 'final' | 'first' | 'fixed' | 'for' | 'forgiven' | 'from' | 'gate' | 'global' | 'guardrail' | 'half' | 'health' | 'high' | 'higher' | 'hospital' | 'if' | 'infrastructure' | 'investment' | 'is' | 'lives' | 'loss' | 'losses' | 'low' | 'lower' | 'mean' | 'measure' | 'medical' | 'meets' | 'member' | 'met' | 'minimum' | 'misses' | 'month' | 'months' | 'national' | 'negative' | 'net' | 'no' | 'none' | 'normal' | 'not' | 'npi' | 'of' | 'or' | 'other' | 'over' | 'paid' | 'participant' | 'parties' | 'payer' | 'payment' | 'per' | 'performance' | 'person' | 'pool' | 'population' | 'premium' | 'primary' | 'prior' | 'professional' | 'program' | 'projection' | 'prospective' | 'provider' | 'providers' | 'quality' | 'quarterly' | 'quarters' | 'rate' | 'ratio' | 'receives' | 'reconciled' | 'recouped' | 'reduced' | 'region' | 'regional' | 'remainder' | 'reserve' | 'result' | 'retrospective' | 'revenue' | 'role' | 'rounding' | 'savings' | 'scaled' | 'scenario' | 'score' | 'scores' | 'sd' | 'seed' | 'sequestration' | 'share' | 'shared' | 'shares' | 'sharing' | 'specialist' | 'specialty' | 'standard' | 'start' | 'stop-loss' | 'target' | 'term' | 'the' | 'threshold' | 'tier' | 'tin' | 'to' | 'total' | 'track' | 'trend' | 'trials' | 'truncation' | 'type' | 'uncertainty' | 'uniform' | 'units' | 'up' | 'variable' | 'weight' | 'weights' | 'whole' | 'withhold' | 'within' | 'year' | 'years' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'aco' || item === 'payer' || item === 'start' || item === 'end' || item === 'term' || item === 'year' || item === 'months' || item === 'month' || item === 'member' || item === 'total' || item === 'primary' || item === 'care' || item === 'specialty' || item === 'specialist' || item === 'hospital' || item === 'other' || item === 'role' || item === 'share' || item === 'tin' || item === 'npi' || item === 'attributed' || item === 'attribution' || item === 'prospective' || item === 'retrospective' || item === 'assigned' || item === 'beneficiaries' || item === 'minimum' || item === 'benchmark' || item === 'discount' || item === 'trend' || item === 'withhold' || item === 'earned' || item === 'back' || item === 'quality' || item === 'savings' || item === 'losses' || item === 'loss' || item === 'rate' || item === 'variable' || item === 'final' || item === 'between' || item === 'and' || item === 'corridor' || item === 'up' || item === 'to' || item === 'over' || item === 'adjustment' || item === 'scaled' || item === 'gate' || item === 'none' || item === 'sharing' || item === 'basis' || item === 'first' || item === 'dollar' || item === 'above' || item === 'cap' || item === 'of' || item === 'revenue' || item === 'sequestration' || item === 'participant' || item === 'standard' || item === 'measure' || item === 'lower' || item === 'higher' || item === 'is' || item === 'better' || item === 'threshold' || item === 'target' || item === 'weight' || item === 'reserve' || item === 'for' || item === 'infrastructure' || item === 'remainder' || item === 'equally' || item === 'by' || item === 'lives' || item === 'fixed' || item === 'shares' || item === 'scenario' || item === 'expenditure' || item === 'result' || item === 'score' || item === 'met' || item === 'not' || item === 'reduced' || item === 'forgiven' || item === 'expect' || item === 'provider' || item === 'receives' || item === 'within' || item === 'uncertainty' || item === 'normal' || item === 'mean' || item === 'sd' || item === 'uniform' || item === 'trials' || item === 'seed' || item === 'paid' || item === 'global' || item === 'professional' || item === 'track' || item === 'performance' || item === 'program' || item === 'currency' || item === 'rounding' || item === 'cents' || item === 'whole' || item === 'units' || item === 'parties' || item === 'population' || item === 'providers' || item === 'capitation' || item === 'shared' || item === 'distribution' || item === 'per' || item === 'MSSP' || item === 'REACH' || item === 'BASIC' || item === 'ENHANCED' || item === 'contract' || item === 'category' || item === 'low' || item === 'high' || item === 'health' || item === 'equity' || item === 'below' || item === 'half' || item === 'alternative' || item === 'guardrail' || item === 'applies' || item === 'weights' || item === 'equal' || item === 'regional' || item === 'weight' || item === 'or' || item === 'region' || item === 'no' || item === 'negative' || item === 'ratio' || item === 'person' || item === 'years' || item === 'enrollment' || item === 'type' || item === 'ESRD' || item === 'disabled' || item === 'aged' || item === 'dual' || item === 'capita' || item === 'scores' || item === 'national' || item === 'prior' || item === 'cost' || item === 'against' || item === 'capped' || item === 'at' || item === 'base' || item === 'coordination' || item === 'fee' || item === 'clawback' || item === 'if' || item === 'misses' || item === 'advance' || item === 'investment' || item === 'quarterly' || item === 'quarters' || item === 'recouped' || item === 'from' || item === 'projection' || item === 'net' || item === 'cash' || item === 'correlation' || item === 'the' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
+    return item === 'aco' || item === 'payer' || item === 'start' || item === 'end' || item === 'term' || item === 'year' || item === 'months' || item === 'month' || item === 'member' || item === 'total' || item === 'primary' || item === 'care' || item === 'specialty' || item === 'specialist' || item === 'hospital' || item === 'other' || item === 'role' || item === 'share' || item === 'tin' || item === 'npi' || item === 'attributed' || item === 'attribution' || item === 'prospective' || item === 'retrospective' || item === 'assigned' || item === 'beneficiaries' || item === 'minimum' || item === 'benchmark' || item === 'discount' || item === 'trend' || item === 'withhold' || item === 'earned' || item === 'back' || item === 'quality' || item === 'savings' || item === 'losses' || item === 'loss' || item === 'rate' || item === 'variable' || item === 'final' || item === 'between' || item === 'and' || item === 'corridor' || item === 'up' || item === 'to' || item === 'over' || item === 'adjustment' || item === 'scaled' || item === 'gate' || item === 'none' || item === 'sharing' || item === 'basis' || item === 'first' || item === 'dollar' || item === 'above' || item === 'cap' || item === 'of' || item === 'revenue' || item === 'sequestration' || item === 'participant' || item === 'standard' || item === 'measure' || item === 'lower' || item === 'higher' || item === 'is' || item === 'better' || item === 'threshold' || item === 'target' || item === 'weight' || item === 'reserve' || item === 'for' || item === 'infrastructure' || item === 'remainder' || item === 'equally' || item === 'by' || item === 'lives' || item === 'fixed' || item === 'shares' || item === 'scenario' || item === 'expenditure' || item === 'result' || item === 'score' || item === 'met' || item === 'not' || item === 'reduced' || item === 'forgiven' || item === 'expect' || item === 'provider' || item === 'receives' || item === 'within' || item === 'uncertainty' || item === 'normal' || item === 'mean' || item === 'sd' || item === 'uniform' || item === 'trials' || item === 'seed' || item === 'paid' || item === 'global' || item === 'professional' || item === 'track' || item === 'performance' || item === 'program' || item === 'currency' || item === 'rounding' || item === 'cents' || item === 'whole' || item === 'units' || item === 'parties' || item === 'population' || item === 'providers' || item === 'capitation' || item === 'shared' || item === 'distribution' || item === 'per' || item === 'MSSP' || item === 'REACH' || item === 'BASIC' || item === 'ENHANCED' || item === 'contract' || item === 'category' || item === 'low' || item === 'high' || item === 'health' || item === 'equity' || item === 'below' || item === 'half' || item === 'alternative' || item === 'guardrail' || item === 'applies' || item === 'weights' || item === 'equal' || item === 'regional' || item === 'weight' || item === 'or' || item === 'region' || item === 'no' || item === 'negative' || item === 'ratio' || item === 'person' || item === 'years' || item === 'enrollment' || item === 'type' || item === 'ESRD' || item === 'disabled' || item === 'aged' || item === 'dual' || item === 'capita' || item === 'scores' || item === 'national' || item === 'prior' || item === 'cost' || item === 'against' || item === 'capped' || item === 'at' || item === 'base' || item === 'coordination' || item === 'fee' || item === 'clawback' || item === 'if' || item === 'misses' || item === 'advance' || item === 'investment' || item === 'quarterly' || item === 'quarters' || item === 'recouped' || item === 'from' || item === 'projection' || item === 'net' || item === 'cash' || item === 'correlation' || item === 'the' || item === 'tier' || item === 'premium' || item === 'truncation' || item === 'stop-loss' || item === 'attachment' || item === 'adjusted' || item === 'block' || item === 'payment' || item === 'reconciled' || item === 'medical' || item === 'ratio' || item === 'pool' || item === 'bonus' || item === 'meets' || (typeof item === 'string' && (/[_a-zA-Z][\w]*/.test(item)));
 }
 
 export interface NationalCostsLine extends langium.AstNode {
@@ -1159,7 +1302,7 @@ export function isPopulation(item: unknown): item is Population {
     return reflection.isInstance(item, Population.$type);
 }
 
-export type PopulationLine = AssignedLine | AttributionLine | BenchmarkLine | DiscountLine | HealthEquityLine | MemberMonthsLine | MinimumAssignedLine | RevenueCategoryLine | TrendLine;
+export type PopulationLine = AssignedLine | AttachmentLine | AttributionLine | BenchmarkLine | DiscountLine | HealthEquityLine | MemberMonthsLine | MinimumAssignedLine | PremiumLine | RevenueCategoryLine | RiskAdjustmentLine | TrendLine;
 
 export const PopulationLine = {
     $type: 'PopulationLine'
@@ -1167,6 +1310,21 @@ export const PopulationLine = {
 
 export function isPopulationLine(item: unknown): item is PopulationLine {
     return reflection.isInstance(item, PopulationLine.$type);
+}
+
+export interface PremiumLine extends langium.AstNode {
+    readonly $container: Population;
+    readonly $type: 'PremiumLine';
+    amount: string;
+}
+
+export const PremiumLine = {
+    $type: 'PremiumLine',
+    amount: 'amount'
+} as const;
+
+export function isPremiumLine(item: unknown): item is PremiumLine {
+    return reflection.isInstance(item, PremiumLine.$type);
 }
 
 export interface PriorSavingsLine extends langium.AstNode {
@@ -1323,6 +1481,21 @@ export function isQualityAdjustmentLine(item: unknown): item is QualityAdjustmen
     return reflection.isInstance(item, QualityAdjustmentLine.$type);
 }
 
+export interface QualityBonus extends langium.AstNode {
+    readonly $container: Contract;
+    readonly $type: 'QualityBonus';
+    lines: Array<BonusLine>;
+}
+
+export const QualityBonus = {
+    $type: 'QualityBonus',
+    lines: 'lines'
+} as const;
+
+export function isQualityBonus(item: unknown): item is QualityBonus {
+    return reflection.isInstance(item, QualityBonus.$type);
+}
+
 export interface QualityDistributionLine extends langium.AstNode {
     readonly $container: Uncertainty;
     readonly $type: 'QualityDistributionLine';
@@ -1384,6 +1557,27 @@ export const QualityStandardLine = {
 
 export function isQualityStandardLine(item: unknown): item is QualityStandardLine {
     return reflection.isInstance(item, QualityStandardLine.$type);
+}
+
+export interface QualityTierLine extends langium.AstNode {
+    readonly $container: SharedLosses | SharedSavings;
+    readonly $type: 'QualityTierLine';
+    from?: 'from' | 'up';
+    lower?: string;
+    share: string;
+    upper?: string;
+}
+
+export const QualityTierLine = {
+    $type: 'QualityTierLine',
+    from: 'from',
+    lower: 'lower',
+    share: 'share',
+    upper: 'upper'
+} as const;
+
+export function isQualityTierLine(item: unknown): item is QualityTierLine {
+    return reflection.isInstance(item, QualityTierLine.$type);
 }
 
 export interface QualityWithholdLine extends langium.AstNode {
@@ -1473,11 +1667,13 @@ export interface RemainderLine extends langium.AstNode {
     readonly $container: Distribution;
     readonly $type: 'RemainderLine';
     key: 'attributed' | 'equally' | 'fixed';
+    side?: 'losses' | 'savings';
 }
 
 export const RemainderLine = {
     $type: 'RemainderLine',
-    key: 'key'
+    key: 'key',
+    side: 'side'
 } as const;
 
 export function isRemainderLine(item: unknown): item is RemainderLine {
@@ -1488,11 +1684,13 @@ export interface ReserveLine extends langium.AstNode {
     readonly $container: Distribution;
     readonly $type: 'ReserveLine';
     rate: string;
+    savingsOnly: boolean;
 }
 
 export const ReserveLine = {
     $type: 'ReserveLine',
-    rate: 'rate'
+    rate: 'rate',
+    savingsOnly: 'savingsOnly'
 } as const;
 
 export function isReserveLine(item: unknown): item is ReserveLine {
@@ -1529,6 +1727,23 @@ export const RevenueCategoryLine = {
 
 export function isRevenueCategoryLine(item: unknown): item is RevenueCategoryLine {
     return reflection.isInstance(item, RevenueCategoryLine.$type);
+}
+
+export interface RiskAdjustmentLine extends langium.AstNode {
+    readonly $container: Population;
+    readonly $type: 'RiskAdjustmentLine';
+    base: string;
+    cap?: string;
+}
+
+export const RiskAdjustmentLine = {
+    $type: 'RiskAdjustmentLine',
+    base: 'base',
+    cap: 'cap'
+} as const;
+
+export function isRiskAdjustmentLine(item: unknown): item is RiskAdjustmentLine {
+    return reflection.isInstance(item, RiskAdjustmentLine.$type);
 }
 
 export interface RiskRatioCapLine extends langium.AstNode {
@@ -1646,7 +1861,7 @@ export function isSavingsLine(item: unknown): item is SavingsLine {
     return reflection.isInstance(item, SavingsLine.$type);
 }
 
-export type SavingsTermLine = CapLine | CorridorLine | HalfRateLine | MinimumLossRateLine | MinimumSavingsRateLine | ParticipantRevenueLine | QualityAdjustmentLine | QualityWithholdLine | SequestrationLine | SharingBasisLine | SharingRateLine;
+export type SavingsTermLine = CapLine | CorridorLine | HalfRateLine | MinimumLossRateLine | MinimumSavingsRateLine | MlrFloorLine | ParticipantRevenueLine | QualityAdjustmentLine | QualityTierLine | QualityWithholdLine | SequestrationLine | SharingBasisLine | SharingFloorLine | SharingRateLine;
 
 export const SavingsTermLine = {
     $type: 'SavingsTermLine'
@@ -1673,7 +1888,7 @@ export function isScenario(item: unknown): item is Scenario {
     return reflection.isInstance(item, Scenario.$type);
 }
 
-export type ScenarioLine = AlternativeStandardVerdictLine | ExpectEarnedLine | ExpectProviderLine | ExpenditureLine | GuardrailLine | LossesForgivenLine | LossesReducedLine | QualityScoreLine | QualityStandardLine | ResultLine | SavingsLine | TypeExpenditureLine | YearLine;
+export type ScenarioLine = AlternativeStandardVerdictLine | ExcessLine | ExpectBonusLine | ExpectEarnedLine | ExpectProviderLine | ExpenditureLine | GuardrailLine | LossesForgivenLine | LossesReducedLine | QualityScoreLine | QualityStandardLine | ResultLine | SavingsLine | ScenarioRiskLine | TypeExpenditureLine | YearLine;
 
 export const ScenarioLine = {
     $type: 'ScenarioLine'
@@ -1683,7 +1898,22 @@ export function isScenarioLine(item: unknown): item is ScenarioLine {
     return reflection.isInstance(item, ScenarioLine.$type);
 }
 
-export type Section = AdvanceInvestment | BenchmarkBuild | Capitation | CurrencyLine | Distribution | Parties | Population | ProgramLine | Projection | Providers | Quality | RoundingLine | Scenario | SharedLosses | SharedSavings | Term | Uncertainty | YearTerms;
+export interface ScenarioRiskLine extends langium.AstNode {
+    readonly $container: ProjectionYear | Scenario;
+    readonly $type: 'ScenarioRiskLine';
+    score: string;
+}
+
+export const ScenarioRiskLine = {
+    $type: 'ScenarioRiskLine',
+    score: 'score'
+} as const;
+
+export function isScenarioRiskLine(item: unknown): item is ScenarioRiskLine {
+    return reflection.isInstance(item, ScenarioRiskLine.$type);
+}
+
+export type Section = AdvanceInvestment | BenchmarkBuild | Capitation | CurrencyLine | Distribution | Parties | Population | ProgramLine | Projection | Providers | Quality | QualityBonus | RoundingLine | Scenario | SharedLosses | SharedSavings | Term | Uncertainty | YearTerms;
 
 export const Section = {
     $type: 'Section'
@@ -1757,11 +1987,13 @@ export interface ShareLine extends langium.AstNode {
     readonly $container: Provider;
     readonly $type: 'ShareLine';
     rate: string;
+    side?: 'losses' | 'savings';
 }
 
 export const ShareLine = {
     $type: 'ShareLine',
-    rate: 'rate'
+    rate: 'rate',
+    side: 'side'
 } as const;
 
 export function isShareLine(item: unknown): item is ShareLine {
@@ -1781,6 +2013,21 @@ export const SharingBasisLine = {
 
 export function isSharingBasisLine(item: unknown): item is SharingBasisLine {
     return reflection.isInstance(item, SharingBasisLine.$type);
+}
+
+export interface SharingFloorLine extends langium.AstNode {
+    readonly $container: SharedSavings;
+    readonly $type: 'SharingFloorLine';
+    rate: string;
+}
+
+export const SharingFloorLine = {
+    $type: 'SharingFloorLine',
+    rate: 'rate'
+} as const;
+
+export function isSharingFloorLine(item: unknown): item is SharingFloorLine {
+    return reflection.isInstance(item, SharingFloorLine.$type);
 }
 
 export interface SharingRateLine extends langium.AstNode {
@@ -2075,6 +2322,7 @@ export type AcoAstType = {
     AlternativeStandardLine: AlternativeStandardLine
     AlternativeStandardVerdictLine: AlternativeStandardVerdictLine
     AssignedLine: AssignedLine
+    AttachmentLine: AttachmentLine
     AttributedLine: AttributedLine
     AttributionLine: AttributionLine
     BaseCostLine: BaseCostLine
@@ -2083,6 +2331,10 @@ export type AcoAstType = {
     BenchmarkBuild: BenchmarkBuild
     BenchmarkBuildLine: BenchmarkBuildLine
     BenchmarkLine: BenchmarkLine
+    BlockPaymentLine: BlockPaymentLine
+    BonusLine: BonusLine
+    BonusPaidLine: BonusPaidLine
+    BonusPoolLine: BonusPoolLine
     BudgetTrendLine: BudgetTrendLine
     CapLine: CapLine
     Capitation: Capitation
@@ -2102,6 +2354,8 @@ export type AcoAstType = {
     EndLine: EndLine
     EnrollmentLine: EnrollmentLine
     EnrollmentType: EnrollmentType
+    ExcessLine: ExcessLine
+    ExpectBonusLine: ExpectBonusLine
     ExpectEarnedLine: ExpectEarnedLine
     ExpectProviderLine: ExpectProviderLine
     ExpectTermLine: ExpectTermLine
@@ -2119,6 +2373,7 @@ export type AcoAstType = {
     MinimumAssignedLine: MinimumAssignedLine
     MinimumLossRateLine: MinimumLossRateLine
     MinimumSavingsRateLine: MinimumSavingsRateLine
+    MlrFloorLine: MlrFloorLine
     NationalCostsLine: NationalCostsLine
     NationalWeightsLine: NationalWeightsLine
     NoNegativeAdjustmentLine: NoNegativeAdjustmentLine
@@ -2132,6 +2387,7 @@ export type AcoAstType = {
     PersonYearsShareLine: PersonYearsShareLine
     Population: Population
     PopulationLine: PopulationLine
+    PremiumLine: PremiumLine
     PriorSavingsLine: PriorSavingsLine
     ProgramLine: ProgramLine
     Projection: Projection
@@ -2142,10 +2398,12 @@ export type AcoAstType = {
     Providers: Providers
     Quality: Quality
     QualityAdjustmentLine: QualityAdjustmentLine
+    QualityBonus: QualityBonus
     QualityDistributionLine: QualityDistributionLine
     QualityLine: QualityLine
     QualityScoreLine: QualityScoreLine
     QualityStandardLine: QualityStandardLine
+    QualityTierLine: QualityTierLine
     QualityWithholdLine: QualityWithholdLine
     QuarterlyLine: QuarterlyLine
     RecoupLine: RecoupLine
@@ -2155,6 +2413,7 @@ export type AcoAstType = {
     ReserveLine: ReserveLine
     ResultLine: ResultLine
     RevenueCategoryLine: RevenueCategoryLine
+    RiskAdjustmentLine: RiskAdjustmentLine
     RiskRatioCapLine: RiskRatioCapLine
     RiskScoreRatioLine: RiskScoreRatioLine
     RiskScoresLine: RiskScoresLine
@@ -2165,6 +2424,7 @@ export type AcoAstType = {
     SavingsTermLine: SavingsTermLine
     Scenario: Scenario
     ScenarioLine: ScenarioLine
+    ScenarioRiskLine: ScenarioRiskLine
     Section: Section
     SeedLine: SeedLine
     SequestrationLine: SequestrationLine
@@ -2172,6 +2432,7 @@ export type AcoAstType = {
     SharedLosses: SharedLosses
     SharedSavings: SharedSavings
     SharingBasisLine: SharingBasisLine
+    SharingFloorLine: SharingFloorLine
     SharingRateLine: SharingRateLine
     StandardLine: StandardLine
     StartLine: StartLine
@@ -2236,6 +2497,22 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
             properties: {
                 count: {
                     name: AssignedLine.count
+                }
+            },
+            superTypes: [PopulationLine.$type]
+        },
+        AttachmentLine: {
+            name: AttachmentLine.$type,
+            properties: {
+                amount: {
+                    name: AttachmentLine.amount
+                },
+                kind: {
+                    name: AttachmentLine.kind
+                },
+                premium: {
+                    name: AttachmentLine.premium,
+                    optional: true
                 }
             },
             superTypes: [PopulationLine.$type]
@@ -2314,7 +2591,8 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
             name: BenchmarkLine.$type,
             properties: {
                 amount: {
-                    name: BenchmarkLine.amount
+                    name: BenchmarkLine.amount,
+                    optional: true
                 },
                 basis: {
                     name: BenchmarkLine.basis
@@ -2322,9 +2600,55 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                 period: {
                     name: BenchmarkLine.period,
                     optional: true
+                },
+                share: {
+                    name: BenchmarkLine.share,
+                    optional: true
                 }
             },
             superTypes: [PopulationLine.$type]
+        },
+        BlockPaymentLine: {
+            name: BlockPaymentLine.$type,
+            properties: {
+                provider: {
+                    name: BlockPaymentLine.provider,
+                    referenceType: Provider.$type,
+                    optional: true
+                }
+            },
+            superTypes: [CapitationLine.$type]
+        },
+        BonusLine: {
+            name: BonusLine.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        BonusPaidLine: {
+            name: BonusPaidLine.$type,
+            properties: {
+                byScore: {
+                    name: BonusPaidLine.byScore,
+                    defaultValue: false,
+                    optional: true
+                }
+            },
+            superTypes: [BonusLine.$type]
+        },
+        BonusPoolLine: {
+            name: BonusPoolLine.$type,
+            properties: {
+                amount: {
+                    name: BonusPoolLine.amount,
+                    optional: true
+                },
+                rate: {
+                    name: BonusPoolLine.rate,
+                    optional: true
+                }
+            },
+            superTypes: [BonusLine.$type]
         },
         BudgetTrendLine: {
             name: BudgetTrendLine.$type,
@@ -2382,6 +2706,11 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                     referenceType: Provider.$type,
                     optional: true
                 },
+                reconciled: {
+                    name: CapitationRateLine.reconciled,
+                    defaultValue: false,
+                    optional: true
+                },
                 service: {
                     name: CapitationRateLine.service
                 }
@@ -2391,6 +2720,11 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
         CapitationWithholdLine: {
             name: CapitationWithholdLine.$type,
             properties: {
+                measure: {
+                    name: CapitationWithholdLine.measure,
+                    referenceType: Measure.$type,
+                    optional: true
+                },
                 rate: {
                     name: CapitationWithholdLine.rate
                 }
@@ -2544,6 +2878,28 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [BenchmarkBuildLine.$type]
+        },
+        ExcessLine: {
+            name: ExcessLine.$type,
+            properties: {
+                amount: {
+                    name: ExcessLine.amount
+                }
+            },
+            superTypes: [ScenarioLine.$type]
+        },
+        ExpectBonusLine: {
+            name: ExpectBonusLine.$type,
+            properties: {
+                amount: {
+                    name: ExpectBonusLine.amount
+                },
+                tolerance: {
+                    name: ExpectBonusLine.tolerance,
+                    optional: true
+                }
+            },
+            superTypes: [ScenarioLine.$type]
         },
         ExpectEarnedLine: {
             name: ExpectEarnedLine.$type,
@@ -2742,6 +3098,15 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [LossTermLine.$type, SavingsTermLine.$type]
         },
+        MlrFloorLine: {
+            name: MlrFloorLine.$type,
+            properties: {
+                rate: {
+                    name: MlrFloorLine.rate
+                }
+            },
+            superTypes: [SavingsTermLine.$type]
+        },
         NationalCostsLine: {
             name: NationalCostsLine.$type,
             properties: {
@@ -2875,6 +3240,15 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        PremiumLine: {
+            name: PremiumLine.$type,
+            properties: {
+                amount: {
+                    name: PremiumLine.amount
+                }
+            },
+            superTypes: [PopulationLine.$type]
+        },
         PriorSavingsLine: {
             name: PriorSavingsLine.$type,
             properties: {
@@ -2993,6 +3367,17 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [LossTermLine.$type, SavingsTermLine.$type]
         },
+        QualityBonus: {
+            name: QualityBonus.$type,
+            properties: {
+                lines: {
+                    name: QualityBonus.lines,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: [Section.$type]
+        },
         QualityDistributionLine: {
             name: QualityDistributionLine.$type,
             properties: {
@@ -3041,6 +3426,27 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ScenarioLine.$type]
+        },
+        QualityTierLine: {
+            name: QualityTierLine.$type,
+            properties: {
+                from: {
+                    name: QualityTierLine.from,
+                    optional: true
+                },
+                lower: {
+                    name: QualityTierLine.lower,
+                    optional: true
+                },
+                share: {
+                    name: QualityTierLine.share
+                },
+                upper: {
+                    name: QualityTierLine.upper,
+                    optional: true
+                }
+            },
+            superTypes: [LossTermLine.$type, SavingsTermLine.$type]
         },
         QualityWithholdLine: {
             name: QualityWithholdLine.$type,
@@ -3107,6 +3513,10 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
             properties: {
                 key: {
                     name: RemainderLine.key
+                },
+                side: {
+                    name: RemainderLine.side,
+                    optional: true
                 }
             },
             superTypes: [DistributionLine.$type]
@@ -3116,6 +3526,11 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
             properties: {
                 rate: {
                     name: ReserveLine.rate
+                },
+                savingsOnly: {
+                    name: ReserveLine.savingsOnly,
+                    defaultValue: false,
+                    optional: true
                 }
             },
             superTypes: [DistributionLine.$type]
@@ -3138,6 +3553,19 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
             properties: {
                 category: {
                     name: RevenueCategoryLine.category
+                }
+            },
+            superTypes: [PopulationLine.$type]
+        },
+        RiskAdjustmentLine: {
+            name: RiskAdjustmentLine.$type,
+            properties: {
+                base: {
+                    name: RiskAdjustmentLine.base
+                },
+                cap: {
+                    name: RiskAdjustmentLine.cap,
+                    optional: true
                 }
             },
             superTypes: [PopulationLine.$type]
@@ -3248,6 +3676,15 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        ScenarioRiskLine: {
+            name: ScenarioRiskLine.$type,
+            properties: {
+                score: {
+                    name: ScenarioRiskLine.score
+                }
+            },
+            superTypes: [ScenarioLine.$type]
+        },
         Section: {
             name: Section.$type,
             properties: {
@@ -3277,6 +3714,10 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
             properties: {
                 rate: {
                     name: ShareLine.rate
+                },
+                side: {
+                    name: ShareLine.side,
+                    optional: true
                 }
             },
             superTypes: [ProviderLine.$type]
@@ -3311,6 +3752,15 @@ export class AcoAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [LossTermLine.$type, SavingsTermLine.$type]
+        },
+        SharingFloorLine: {
+            name: SharingFloorLine.$type,
+            properties: {
+                rate: {
+                    name: SharingFloorLine.rate
+                }
+            },
+            superTypes: [SavingsTermLine.$type]
         },
         SharingRateLine: {
             name: SharingRateLine.$type,

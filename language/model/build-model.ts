@@ -14,7 +14,7 @@ import type {
     CapitationService, ContractModel, Corridor, ExpenditureTerm, Expectation, LossSharing, LossTerms, MeasureTerm,
     MinimumRate, ProgramPreset, ProviderRole, ProviderTerm, QualityAdjustment, Rated, SavingsSharing,
     SavingsTerms, ScenarioTerms, SharingBasis, UncertaintyTerms, BuiltBenchmarkTerms, AdvanceInvestmentTerms, Clawback,
-    ProjectionTerms, TermExpectation
+    ProjectionTerms, TermExpectation, QualityTier, BenchmarkTerm, QualityBonusTerms
 } from './contract-model.js';
 import { agreementYears, sectionsForYear, yearProgram } from './agreement-years.js';
 import { trackOf } from './track.js';
@@ -276,8 +276,25 @@ function writtenSavings(node: ast.SharedSavings | undefined): Partial<SavingsTer
         cap: capOf(lines, 'benchmark'),
         sequestration: rated(first(lines, ast.isSequestrationLine)),
         qualityWithhold: rated(first(lines, ast.isQualityWithholdLine)),
-        halfRateBelowMinimum: sourcedLine(first(lines, ast.isHalfRateLine))
+        halfRateBelowMinimum: sourcedLine(first(lines, ast.isHalfRateLine)),
+        tiers: tiersOf(lines),
+        floor: rated(first(lines, ast.isSharingFloorLine)),
+        mlrFloor: rated(first(lines, ast.isMlrFloorLine))
     };
+}
+
+/** Quality tiers as written, in order; undefined without any. */
+function tiersOf(lines: readonly AstNode[]): QualityTier[] | undefined {
+    const tiers: QualityTier[] = [];
+    for (const line of lines.filter(ast.isQualityTierLine)) {
+        const share = dec(line.share);
+        const lower = line.from === 'up' ? new Dec(0) : dec(line.lower);
+        const upper = line.from === 'from' ? undefined : dec(line.upper);
+        if (share && lower && (line.from === 'from' || upper)) {
+            tiers.push({ lower, upper, share, line: lineOf(line) });
+        }
+    }
+    return tiers.length > 0 ? tiers : undefined;
 }
 
 function writtenLosses(node: ast.SharedLosses): Partial<LossTerms> {
@@ -289,8 +306,30 @@ function writtenLosses(node: ast.SharedLosses): Partial<LossTerms> {
         cap: capOf(lines, 'benchmark'),
         revenueCap: capOf(lines, 'revenue'),
         participantRevenue: dec(revenue?.amount),
-        participantRevenueLine: revenue ? lineOf(revenue) : undefined
+        participantRevenueLine: revenue ? lineOf(revenue) : undefined,
+        tiers: tiersOf(lines),
+        ...(() => {
+            const basis = first(lines, ast.isSharingBasisLine);
+            return basis ? { basis: basis.basis === 'above' ? 'above minimum' as const : 'first dollar' as const, basisLine: lineOf(basis) } : {};
+        })()
     };
+}
+
+/** The benchmark line as a term: `P% of premium` becomes P × the premium per member per month. */
+function benchmarkTerm(line: ast.BenchmarkLine | undefined, premium: Dec | undefined): BenchmarkTerm | undefined {
+    if (!line) {
+        return undefined;
+    }
+    if (line.basis === 'of') {
+        const share = dec(line.share);
+        return share && premium ? { amount: share.times(premium), basis: 'per member per month', ofPremium: { share, premium }, line: lineOf(line) } : undefined;
+    }
+    const amount = dec(line.amount);
+    return amount ? {
+        amount,
+        basis: line.basis === 'total' ? 'total' : line.period === 'year' ? 'per member per year' : 'per member per month',
+        line: lineOf(line)
+    } : undefined;
 }
 
 /** Written terms win over the preset's, field by field. */
@@ -314,7 +353,9 @@ function providerOf(node: ast.Provider): ProviderTerm {
         npi: first(node.lines, ast.isNpiLine)?.value,
         role: role ? roles[role] : undefined,
         attributed: dec(first(node.lines, ast.isAttributedLine)?.count),
-        share: dec(first(node.lines, ast.isShareLine)?.rate),
+        share: dec(node.lines.filter(ast.isShareLine).find(l => l.side === undefined)?.rate),
+        shareOfSavings: dec(node.lines.filter(ast.isShareLine).find(l => l.side === 'savings')?.rate),
+        shareOfLosses: dec(node.lines.filter(ast.isShareLine).find(l => l.side === 'losses')?.rate),
         line: lineOf(node)
     };
 }
@@ -371,6 +412,11 @@ function scenarioOf(node: ast.Scenario | ast.ProjectionYear, name = ast.isScenar
             if (amount) {
                 expectations.push({ kind: 'earned', amount, tolerance: dec(line.tolerance), line: lineOf(line) });
             }
+        } else if (ast.isExpectBonusLine(line)) {
+            const amount = dec(line.amount);
+            if (amount) {
+                expectations.push({ kind: 'bonus', amount, tolerance: dec(line.tolerance), line: lineOf(line) });
+            }
         } else if (ast.isExpectProviderLine(line)) {
             const amount = dec(line.amount);
             const providerId = line.provider?.$refText;
@@ -398,6 +444,16 @@ function scenarioOf(node: ast.Scenario | ast.ProjectionYear, name = ast.isScenar
         guardrail: sourcedLine(first(lines, ast.isGuardrailLine)),
         lossesReducedBy: reduced && reducedBy ? { amount: reducedBy, line: lineOf(reduced) } : undefined,
         lossesForgiven: rated(first(lines, ast.isLossesForgivenLine)),
+        excess: (() => {
+            const line = first(lines, ast.isExcessLine);
+            const amount = dec(line?.amount);
+            return line && amount ? { amount, line: lineOf(line) } : undefined;
+        })(),
+        riskScore: (() => {
+            const line = first(lines, ast.isScenarioRiskLine);
+            const score = dec(line?.score);
+            return line && score ? { score, line: lineOf(line) } : undefined;
+        })(),
         year: ast.isProjectionYear(node)
             ? (Number.isInteger(Number(node.year)) ? { year: Number(node.year), line: lineOf(node) } : undefined)
             : yearLine && year !== undefined && Number.isInteger(year) ? { year, line: lineOf(yearLine) } : undefined,
@@ -469,6 +525,21 @@ function advanceOf(node: ast.AdvanceInvestment | undefined): AdvanceInvestmentTe
     };
 }
 
+function qualityBonusOf(node: ast.QualityBonus | undefined): QualityBonusTerms | undefined {
+    if (!node) {
+        return undefined;
+    }
+    const pool = first(node.lines, ast.isBonusPoolLine);
+    const rate = dec(pool?.rate);
+    const amount = dec(pool?.amount);
+    const paid = first(node.lines, ast.isBonusPaidLine);
+    return {
+        pool: pool && rate ? { kind: 'rate', rate, line: lineOf(pool) } : pool && amount ? { kind: 'amount', amount, line: lineOf(pool) } : undefined,
+        byScore: paid ? paid.byScore : true,
+        line: lineOf(node)
+    };
+}
+
 function clawbackOf(node: ast.Clawback | undefined): Clawback | undefined {
     const rate = dec(node?.rate);
     const measureId = node?.measure?.$refText;
@@ -499,7 +570,8 @@ function buildModelFor(original: ast.Contract, forYear?: number): ContractModel 
 
     const population = section(contract, ast.isPopulation)?.lines ?? [];
     const benchmark = first(population, ast.isBenchmarkLine);
-    const benchmarkAmount = dec(benchmark?.amount);
+    const premiumLine = first(population, ast.isPremiumLine);
+    const premium = dec(premiumLine?.amount);
     const assigned = first(population, ast.isAssignedLine);
 
     const capitation = section(contract, ast.isCapitation)?.lines ?? [];
@@ -526,8 +598,13 @@ function buildModelFor(original: ast.Contract, forYear?: number): ContractModel 
     }
 
     const distribution = section(contract, ast.isDistribution);
-    const remainder = distribution ? first(distribution.lines, ast.isRemainderLine) : undefined;
     const keys = { attributed: 'attributed lives', equally: 'equally', fixed: 'fixed shares' } as const;
+    const remainders = distribution?.lines.filter(ast.isRemainderLine) ?? [];
+    const remainder = remainders.find(line => line.side === undefined) ?? remainders[0];
+    const sideKey = (side: 'savings' | 'losses') => {
+        const line = remainders.find(candidate => candidate.side === side);
+        return line ? keys[line.key] : undefined;
+    };
 
     const model: ContractModel = {
         name: contract.name ?? '',
@@ -552,11 +629,18 @@ function buildModelFor(original: ast.Contract, forYear?: number): ContractModel 
             beneficiariesLine: assigned ? lineOf(assigned) : undefined,
             minimumBeneficiaries: dec(first(population, ast.isMinimumAssignedLine)?.count) ?? preset?.minimumBeneficiaries,
             memberMonths: dec(first(population, ast.isMemberMonthsLine)?.count),
-            benchmark: benchmark && benchmarkAmount ? {
-                amount: benchmarkAmount,
-                basis: benchmark.basis === 'total' ? 'total' : benchmark.period === 'year' ? 'per member per year' : 'per member per month',
-                line: lineOf(benchmark)
-            } : undefined,
+            benchmark: benchmarkTerm(benchmark, premium),
+            premium: premium ? { amount: premium, line: lineOf(premiumLine) } : undefined,
+            attachment: (() => {
+                const line = first(population, ast.isAttachmentLine);
+                const amount = dec(line?.amount);
+                return line && amount ? { kind: line.kind, amount, premium: dec(line.premium), line: lineOf(line) } : undefined;
+            })(),
+            riskAdjustment: (() => {
+                const line = first(population, ast.isRiskAdjustmentLine);
+                const base = dec(line?.base);
+                return line && base ? { base, cap: dec(line.cap), line: lineOf(line) } : undefined;
+            })(),
             builtBenchmark: builtBenchmarkOf(section(contract, ast.isBenchmarkBuild)),
             discount: rated(first(population, ast.isDiscountLine)) ?? preset?.discount,
             trend: rated(first(population, ast.isTrendLine)),
@@ -574,7 +658,15 @@ function buildModelFor(original: ast.Contract, forYear?: number): ContractModel 
                 const service = ast.isCareCoordinationLine(line) ? 'care coordination' : SERVICES[line.service] ?? 'primary care';
                 return rate ? [{ service, rate, providerId: line.provider?.$refText, clawback: clawbackOf(line.clawback), line: lineOf(line) }] : [];
             }),
-            withhold: rated(first(capitation, ast.isCapitationWithholdLine))
+            withhold: (() => {
+                const line = first(capitation, ast.isCapitationWithholdLine);
+                const withhold = rated(line);
+                return withhold && line?.measure ? { ...withhold, measureId: line.measure.$refText } : withhold;
+            })(),
+            blockPayment: (() => {
+                const line = first(capitation, ast.isBlockPaymentLine);
+                return line ? { providerId: line.provider?.$refText, line: lineOf(line) } : undefined;
+            })()
         },
         savings: {
             ...savings,
@@ -587,10 +679,17 @@ function buildModelFor(original: ast.Contract, forYear?: number): ContractModel 
             alternativeStandard: alternativeLine ? { line: lineOf(alternativeLine) } : preset?.alternativeStandard,
             measures: quality.filter(ast.isMeasure).map(measureOf)
         },
+        qualityBonus: qualityBonusOf(section(contract, ast.isQualityBonus)),
         distribution: distribution ? {
-            reserve: rated(first(distribution.lines, ast.isReserveLine)),
+            reserve: (() => {
+                const line = first(distribution.lines, ast.isReserveLine);
+                const reserve = rated(line);
+                return reserve && line?.savingsOnly ? { ...reserve, savingsOnly: true } : reserve;
+            })(),
             key: remainder ? keys[remainder.key] : undefined,
             keyLine: remainder ? lineOf(remainder) : undefined,
+            savingsKey: sideKey('savings'),
+            lossesKey: sideKey('losses'),
             line: lineOf(distribution)
         } : undefined,
         scenarios: contract.sections.filter(ast.isScenario).map(scenario => scenarioOf(scenario)),

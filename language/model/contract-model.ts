@@ -41,6 +41,8 @@ export type BenchmarkBasis = 'per member per month' | 'per member per year' | 't
 export interface BenchmarkTerm extends Sourced {
     amount: Dec;
     basis: BenchmarkBasis;
+    /** `benchmark P% of premium`: the amount is P × the premium, per member per month. */
+    ofPremium?: { share: Dec; premium: Dec };
 }
 
 /**
@@ -84,6 +86,12 @@ export interface Population {
     revenueCategory?: Sourced & { category: 'low' | 'high' };
     /** Signed amount added to the benchmark after the quality withhold (REACH from 2023). */
     healthEquityAdjustment?: Sourced & { amount: Dec; basis: 'total' | 'per member per month' };
+    /** The premium per member per month (`benchmark P% of premium`). */
+    premium?: Sourced & { amount: Dec };
+    /** High-cost claimant truncation or stop-loss at an attachment point per member. */
+    attachment?: Sourced & { kind: 'truncation' | 'stop-loss'; amount: Dec; premium?: Dec };
+    /** `risk adjusted against risk score B`: the benchmark × min(scenario score / B, 1 + cap). */
+    riskAdjustment?: Sourced & { base: Dec; cap?: Dec };
 }
 
 export type ProviderRole = 'primary care' | 'specialist' | 'hospital' | 'other';
@@ -96,6 +104,10 @@ export interface ProviderTerm extends Sourced {
     role?: ProviderRole;
     attributed?: Dec;
     share?: Dec;
+    /** `share of savings P%`: this provider's share of shared savings (else `share`). */
+    shareOfSavings?: Dec;
+    /** `share of losses P%`: this provider's share of owed losses (else `share`). */
+    shareOfLosses?: Dec;
 }
 
 export type CapitationService = 'primary care' | 'specialty care' | 'total care' | 'care coordination';
@@ -113,11 +125,16 @@ export interface CapitationLineTerm extends Sourced {
     /** `paid to ID`: the line pays rate × attributed(ID) × M instead of rate × MM. */
     providerId?: string;
     clawback?: Clawback;
+    /** `reconciled`: the capitation pays for care expenditure already counts (cash in advance). */
+    reconciled?: boolean;
 }
 
 export interface CapitationTerms {
     lines: CapitationLineTerm[];
-    withhold?: Rated;
+    /** The withhold, earned back by quality or, with `measureId`, in full when that measure meets its threshold. */
+    withhold?: Rated & { measureId?: string };
+    /** `block payment of the benchmark`: the benchmark paid in advance, reconciled at settlement. */
+    blockPayment?: Sourced & { providerId?: string };
 }
 
 /** `minimum savings rate 2%` or `minimum savings rate variable` (the MSSP table at N). */
@@ -156,6 +173,19 @@ export interface SavingsTerms {
      * dollar at half the final sharing rate. `because` says which conditions made a preset supply it.
      */
     halfRateBelowMinimum?: Sourced & { because?: string };
+    /** Quality tiers: the sharing rate by quality score, instead of one rate. */
+    tiers?: QualityTier[];
+    /** `sharing rate floor P%`: the final sharing rate never below this. */
+    floor?: Rated;
+    /** `medical loss ratio floor P%`: the ACO keeps at most (1 − P) × B; the rest is refunded. */
+    mlrFloor?: Rated;
+}
+
+/** A sharing (or loss) rate for quality scores from `lower` up to, not including, `upper`. */
+export interface QualityTier extends Sourced {
+    lower: Dec;
+    upper?: Dec;
+    share: Dec;
 }
 
 export type LossSharing =
@@ -172,6 +202,19 @@ export interface LossTerms extends Sourced {
     revenueCap?: Rated;
     participantRevenue?: Dec;
     participantRevenueLine?: number;
+    /** Quality tiers: the loss sharing rate by quality score. */
+    tiers?: QualityTier[];
+    /** `sharing basis above minimum`: only the loss beyond the minimum loss rate is shared (a deadband). */
+    basis?: SharingBasis;
+    basisLine?: number;
+}
+
+/** A quality bonus pool beside shared savings. */
+export interface QualityBonusTerms extends Sourced {
+    /** A share of the benchmark, or an amount. */
+    pool?: (Sourced & { kind: 'rate'; rate: Dec }) | (Sourced & { kind: 'amount'; amount: Dec });
+    /** Paid × the quality score; otherwise in full when the standard is met. */
+    byScore: boolean;
 }
 
 export interface MeasureTerm extends Sourced {
@@ -193,9 +236,14 @@ export interface QualityTerms {
 export type DistributionKey = 'attributed lives' | 'equally' | 'fixed shares';
 
 export interface DistributionTerms extends Sourced {
-    reserve?: Rated;
+    /** `savingsOnly`: the reserve comes off shared savings only, never owed losses. */
+    reserve?: Rated & { savingsOnly?: boolean };
     key?: DistributionKey;
     keyLine?: number;
+    /** `remainder of savings by …`: the key for shared savings (else `key`). */
+    savingsKey?: DistributionKey;
+    /** `remainder of losses by …`: the key for owed losses (else `key`). */
+    lossesKey?: DistributionKey;
 }
 
 export type ExpenditureTerm =
@@ -208,6 +256,7 @@ export type ExpenditureTerm =
 
 export type Expectation =
     | (Sourced & { kind: 'earned'; amount: Dec; tolerance?: Dec })
+    | (Sourced & { kind: 'bonus'; amount: Dec; tolerance?: Dec })
     | (Sourced & { kind: 'provider'; providerId: string; amount: Dec; tolerance?: Dec });
 
 export interface ScenarioTerms extends Sourced {
@@ -224,6 +273,10 @@ export interface ScenarioTerms extends Sourced {
     guardrail?: Sourced;
     lossesReducedBy?: Sourced & { amount: Dec };
     lossesForgiven?: Rated;
+    /** Claims above the attachment point, in total (truncation or stop-loss). */
+    excess?: Sourced & { amount: Dec };
+    /** The performance year's risk score (`risk adjusted against …`). */
+    riskScore?: Sourced & { score: Dec };
     /** Performance year number (for trend); default 1. */
     year?: Sourced & { year: number };
     expectations: Expectation[];
@@ -296,6 +349,7 @@ export interface ContractModel {
     /** Present only in two-sided contracts. */
     losses?: LossTerms;
     quality: QualityTerms;
+    qualityBonus?: QualityBonusTerms;
     distribution?: DistributionTerms;
     scenarios: ScenarioTerms[];
     projections: ProjectionTerms[];

@@ -5,10 +5,10 @@
  * equity benchmark adjustment. Step 4's arithmetic is the rule in year-rules.ts, shared with
  * Monte Carlo.
  */
-import { ONE, ZERO, type Dec } from '../decimal.js';
+import { Dec, ONE, ZERO } from '../decimal.js';
 import { exact } from './arithmetic.js';
 import { benchmarkAfterWithhold, earnedBack as earnedBackRule } from './year-rules.js';
-import type { ContractModel } from '../model/contract-model.js';
+import type { ContractModel, ScenarioTerms } from '../model/contract-model.js';
 import { builtBenchmark } from './built-benchmark.js';
 import { SettlementError } from './errors.js';
 import { countText, moneyText, origin, percentText } from './explain.js';
@@ -32,7 +32,7 @@ function memberMonthsText(model: ContractModel, mm: Dec): string {
 }
 
 /** Step 1: B0 from the benchmark line, trended to performance year `year` (`(1 + P)^(year − 1)`). */
-export function baseBenchmark(model: ContractModel, year: number, steps: Steps): Dec {
+export function baseBenchmark(model: ContractModel, year: number, steps: Steps, scenario?: Pick<ScenarioTerms, 'riskScore'>): Dec {
     const term = model.population.benchmark;
     const built = model.population.builtBenchmark;
     if (!term && !built) {
@@ -56,7 +56,10 @@ export function baseBenchmark(model: ContractModel, year: number, steps: Steps):
         }
         const computed = term.basis === 'per member per month' ? term.amount.times(mm) : term.amount.times(mm).dividedBy(12);
         base = computed;
-        const per = term.basis === 'per member per month' ? 'per member per month' : 'per member per year';
+        const premium = term.ofPremium;
+        const per = premium
+            ? `per member per month (${percentText(premium.share)} of the ${moneyText(premium.premium, currency)} premium)`
+            : term.basis === 'per member per month' ? 'per member per month' : 'per member per year';
         const divide = term.basis === 'per member per year' ? ' ÷ 12' : '';
         addStep(
             steps,
@@ -78,7 +81,28 @@ export function baseBenchmark(model: ContractModel, year: number, steps: Steps):
         );
         base = trended;
     }
-    return base;
+    return riskAdjusted(model, base, scenario, steps);
+}
+
+/** The benchmark × min(performance-year score / base score, 1 + cap), when the contract adjusts for risk. */
+function riskAdjusted(model: ContractModel, base: Dec, scenario: Pick<ScenarioTerms, 'riskScore'> | undefined, steps: Steps): Dec {
+    const adjustment = model.population.riskAdjustment;
+    const score = scenario?.riskScore;
+    if (!adjustment || !score) {
+        return base;
+    }
+    const uncapped = score.score.dividedBy(adjustment.base);
+    const ratio = adjustment.cap !== undefined ? Dec.min(uncapped, ONE.plus(adjustment.cap)) : uncapped;
+    const adjusted = base.times(ratio);
+    const capText = ratio.lessThan(uncapped) ? ` (${uncapped.toDecimalPlaces(7).toString()} capped at ${percentText(adjustment.cap!)} above 1)` : '';
+    addStep(
+        steps,
+        'risk adjustment',
+        () => `Risk score ${score.score.toString()} against ${adjustment.base.toString()}: ratio ${ratio.toDecimalPlaces(7).toString()}${capText}; benchmark ${moneyText(base, model.currency)} × ${ratio.toDecimalPlaces(7).toString()} = ${moneyText(adjusted, model.currency)}.`,
+        score.line,
+        { amount: adjusted, rate: ratio }
+    );
+    return adjusted;
 }
 
 /** Step 2: B1 = B0 × (1 − discount). */
@@ -174,9 +198,9 @@ export function withholdFromBenchmark(
 }
 
 /** B0 and B1 (steps 1 and 2) without a waterfall, for Monte Carlo, whose trials only vary what follows. */
-export function benchmarkBeforeWithhold(model: ContractModel, year: number): { base: Dec; discounted: Dec } {
+export function benchmarkBeforeWithhold(model: ContractModel, year: number, scenario?: Pick<ScenarioTerms, 'riskScore'>): { base: Dec; discounted: Dec } {
     const scratch: Steps = [];
-    const base = baseBenchmark(model, year, scratch);
+    const base = baseBenchmark(model, year, scratch, scenario);
     return { base, discounted: discountedBenchmark(model, base, scratch) };
 }
 

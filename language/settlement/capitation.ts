@@ -6,7 +6,8 @@
  * amount actually paid, the return a share of the amount actually withheld.
  */
 import { Dec, ZERO } from '../decimal.js';
-import type { CapitationLineTerm, ContractModel, Rounding } from '../model/contract-model.js';
+import type { CapitationLineTerm, ContractModel, Rounding, ScenarioTerms } from '../model/contract-model.js';
+import { measureMisses } from './measure-misses.js';
 import { memberMonths } from './benchmark.js';
 import { SettlementError } from './errors.js';
 import { countText, moneyText, percentText } from './explain.js';
@@ -39,6 +40,7 @@ function lineAmount(model: ContractModel, line: CapitationLineTerm): { amount: D
 
 export function settleCapitation(
     model: ContractModel,
+    scenario: Pick<ScenarioTerms, 'results'>,
     quality: Dec,
     standardMet: boolean,
     rounding: Rounding,
@@ -46,13 +48,20 @@ export function settleCapitation(
 ): CapitationResult[] {
     const withhold = model.capitation.withhold;
     const currency = model.currency;
+    const measure = withhold?.measureId ? model.quality.measures.find((candidate) => candidate.id === withhold.measureId) : undefined;
+    const result = measure ? scenario.results.get(measure.id) : undefined;
+    // A measure-based withhold needs the measure's result; without one it is not earned back.
+    const measureMet = withhold?.measureId === undefined ? undefined : measure !== undefined && result !== undefined && !measureMisses(measure, result);
     // Past a dozen lines the waterfall gets one summary step; every line's figures stay in the result.
     const listed = model.capitation.lines.length <= STEPS_PER_LINE_LIMIT;
     const results = model.capitation.lines.map((line) => {
         const { amount, basis } = lineAmount(model, line);
         const paid = roundMoney(amount, rounding);
         const withheld = withhold ? roundMoney(paid.times(withhold.rate), rounding) : ZERO;
-        const returned = withhold && standardMet ? roundMoney(withheld.times(quality), rounding) : ZERO;
+        // Earned back by the quality score, or in full when the named measure meets its threshold.
+        const returned = !withhold ? ZERO
+            : measureMet !== undefined ? (measureMet ? withheld : ZERO)
+                : standardMet ? roundMoney(withheld.times(quality), rounding) : ZERO;
         const result: CapitationResult = { service: line.service, paid, withheld, returned, line: line.line };
         if (line.providerId !== undefined) {
             result.provider = line.providerId;
@@ -61,7 +70,9 @@ export function settleCapitation(
             return result;
         }
         let text = `${capitalize(line.service)} ${moneyText(line.rate, currency)} per member per month × ${basis} = ${moneyText(paid, currency)}`;
-        if (withhold) {
+        if (withhold && measureMet !== undefined) {
+            text += `; withhold ${percentText(withhold.rate)} keeps back ${moneyText(withheld, currency)}, ${measureMet ? 'returned in full' : 'none returned'} because ${withhold.measureId} ${measureMet ? 'meets' : 'misses'} its threshold`;
+        } else if (withhold) {
             text += standardMet
                 ? `; withhold ${percentText(withhold.rate)} keeps back ${moneyText(withheld, currency)}, of which ${moneyText(returned, currency)} is returned (× quality score ${percentText(quality)})`
                 : `; withhold ${percentText(withhold.rate)} keeps back ${moneyText(withheld, currency)}, none returned because the quality standard is not met`;

@@ -4,7 +4,7 @@
  * by the largest-remainder method, so the parts always sum exactly to the remainder.
  */
 import { Dec, ONE, ZERO } from '../decimal.js';
-import type { ContractModel, ProviderTerm, Rounding } from '../model/contract-model.js';
+import type { ContractModel, DistributionKey, ProviderTerm, Rounding } from '../model/contract-model.js';
 import { SettlementError } from './errors.js';
 import { countText, moneyText, percentText } from './explain.js';
 import { moneyUnit, roundMoney, roundingText, withoutNegativeZero } from './rounding.js';
@@ -53,19 +53,27 @@ export function splitByLargestRemainder(total: Dec, weights: readonly Dec[], uni
 /** Up to this many providers, the waterfall shows each provider's share as its own step. */
 export const STEPS_PER_PROVIDER_LIMIT = 12;
 
-/** The weight a provider carries under the contract's key. */
-function providerWeight(model: ContractModel, provider: ProviderTerm): Dec {
-    switch (model.distribution?.key) {
+/** The key that splits earned of this sign: `remainder of savings|losses by …`, else the one key. */
+function keyFor(model: ContractModel, earned: Dec): DistributionKey | undefined {
+    const terms = model.distribution;
+    return (earned.isNegative() ? terms?.lossesKey : terms?.savingsKey) ?? terms?.key;
+}
+
+/** The weight a provider carries under the key; fixed shares of gains and of losses may differ. */
+function providerWeight(provider: ProviderTerm, key: DistributionKey | undefined, losses: boolean): Dec {
+    switch (key) {
         case 'attributed lives':
             if (!provider.attributed) {
                 throw new SettlementError(`Provider ${provider.id} has no attributed lives to split the remainder by.`, provider.line);
             }
             return provider.attributed;
-        case 'fixed shares':
-            if (!provider.share) {
-                throw new SettlementError(`Provider ${provider.id} has no share to split the remainder by.`, provider.line);
+        case 'fixed shares': {
+            const share = (losses ? provider.shareOfLosses : provider.shareOfSavings) ?? provider.share;
+            if (!share) {
+                throw new SettlementError(`Provider ${provider.id} has no share of ${losses ? 'losses' : 'savings'} to split the remainder by.`, provider.line);
             }
-            return provider.share;
+            return share;
+        }
         default:
             return ONE;
     }
@@ -78,10 +86,14 @@ export function distribute(model: ContractModel, earned: Dec, rounding: Rounding
         return undefined;
     }
     const currency = model.currency;
-    const reserveRate = terms.reserve?.rate ?? ZERO;
+    // `reserve P% of savings` keeps the reserve out of owed losses.
+    const reserveApplies = terms.reserve !== undefined && !(terms.reserve.savingsOnly && earned.isNegative());
+    const reserveRate = reserveApplies ? terms.reserve!.rate : ZERO;
     const reserve = roundMoney(earned.times(reserveRate), rounding);
     const remainder = earned.minus(reserve);
-    if (terms.reserve) {
+    if (terms.reserve && !reserveApplies) {
+        addStep(steps, 'reserve', () => `The infrastructure reserve comes off shared savings only: it bears none of the ${moneyText(earned.abs(), currency)} owed.`, terms.reserve.line, { amount: ZERO });
+    } else if (terms.reserve) {
         addStep(
             steps,
             'reserve',
@@ -92,23 +104,25 @@ export function distribute(model: ContractModel, earned: Dec, rounding: Rounding
     }
     const result: DistributionResult = { reserve, remainder, providers: [] };
     const providers = model.providers;
-    if (!terms.key || providers.length === 0) {
-        const why = !terms.key ? 'the contract names no key to split it by' : 'the contract names no providers';
+    const key = keyFor(model, earned);
+    if (!key || providers.length === 0) {
+        const why = !key ? 'the contract names no key to split it by' : 'the contract names no providers';
         addStep(steps, 'remainder', () => `Remainder ${moneyText(remainder, currency)} stays with the ACO: ${why}.`, terms.keyLine ?? terms.line, {
             amount: remainder
         });
         return result;
     }
-    const weights = providers.map((provider) => providerWeight(model, provider));
+    const weights = providers.map((provider) => providerWeight(provider, key, earned.isNegative()));
     const weightSum = weights.reduce((sum, weight) => sum.plus(weight), ZERO);
     if (!weightSum.greaterThan(0)) {
-        throw new SettlementError(`The providers' ${terms.key} sum to zero, so the remainder cannot be split.`, terms.keyLine ?? terms.line);
+        throw new SettlementError(`The providers' ${key} sum to zero, so the remainder cannot be split.`, terms.keyLine ?? terms.line);
     }
     const unit = moneyUnit(rounding);
     const parts = splitByLargestRemainder(remainder, weights, unit);
     const listed = providers.length <= STEPS_PER_PROVIDER_LIMIT;
-    const keyText = terms.key === 'equally' ? 'equally'
-        : listed ? `by ${terms.key} (${weights.map((weight) => keyWeightText(terms.key, weight)).join(' : ')})` : `by ${terms.key} among ${countText(new Dec(providers.length))} providers`;
+    const side = terms.savingsKey || terms.lossesKey ? (earned.isNegative() ? ' of losses' : ' of savings') : '';
+    const keyText = key === 'equally' ? 'equally'
+        : listed ? `by ${key}${side} (${weights.map((weight) => keyWeightText(key, weight)).join(' : ')})` : `by ${key}${side} among ${countText(new Dec(providers.length))} providers`;
     addStep(
         steps,
         'remainder',

@@ -10,14 +10,17 @@ import type { DistributionResult, ExpectationResult } from './settlement-types.j
 export function checkExpectations(
     scenario: ScenarioTerms,
     earned: Dec,
-    distribution: DistributionResult | undefined
+    distribution: DistributionResult | undefined,
+    qualityBonus: Dec = ZERO
 ): ExpectationResult[] {
     return scenario.expectations.map((expectation) => {
         const tolerance = expectation.tolerance?.abs() ?? ZERO;
         const actual =
             expectation.kind === 'earned'
                 ? earned
-                : (distribution?.providers.find((share) => share.provider === expectation.providerId)?.amount ?? ZERO);
+                : expectation.kind === 'bonus'
+                  ? qualityBonus
+                  : (distribution?.providers.find((share) => share.provider === expectation.providerId)?.amount ?? ZERO);
         const result: ExpectationResult = {
             kind: expectation.kind,
             expected: expectation.amount,

@@ -51,7 +51,26 @@ export function expenditure(model: ContractModel, scenario: ScenarioTerms, bench
         }
     }
     addStep(steps, 'expenditure', text, term.line, { amount });
-    return amount;
+    return withoutExcess(model, scenario, amount, steps);
+}
+
+/** High-cost claimants: the claims above the attachment point come out of expenditure. */
+function withoutExcess(model: ContractModel, scenario: ScenarioTerms, spent: Dec, steps: Steps): Dec {
+    const attachment = model.population.attachment;
+    const excess = scenario.excess;
+    if (!attachment || !excess) {
+        return spent;
+    }
+    const net = spent.minus(excess.amount);
+    const how = attachment.kind === 'truncation' ? 'truncated' : 'reimbursed under stop-loss';
+    addStep(
+        steps,
+        'attachment point',
+        () => `Claims above the ${moneyText(attachment.amount, model.currency)} attachment point per member, ${moneyText(excess.amount, model.currency)} in all, are ${how}: expenditure ${moneyText(net, model.currency)}.`,
+        excess.line,
+        { amount: net }
+    );
+    return net;
 }
 
 /** G and r, with their step. */

@@ -33,5 +33,6 @@ export {
 export { SettlementKernel } from './monte-carlo-kernel.js';
 export { runTermMonteCarlo, type TermMonteCarloOptions, type TermMonteCarloResult } from './monte-carlo-term.js';
 export { settleProjection, settleProjections } from './projection.js';
-export { advancePaidIn, advancePaidThrough, measureMisses, yearLedger } from './ledger.js';
+export { advancePaidIn, advancePaidThrough, yearLedger } from './ledger.js';
+export { measureMisses } from './measure-misses.js';
 export type * from './settlement-types.js';

@@ -8,21 +8,14 @@
  * settlement; the ledger only rounds what it adds (a clawback, a recoupment share).
  */
 import { Dec, ZERO } from '../decimal.js';
-import type { AdvanceInvestmentTerms, CapitationLineTerm, ContractModel, MeasureTerm, Rounding, ScenarioTerms } from '../model/contract-model.js';
+import type { AdvanceInvestmentTerms, CapitationLineTerm, ContractModel, Rounding, ScenarioTerms } from '../model/contract-model.js';
 import { moneyText, percentText } from './explain.js';
+import { memberMonths } from './benchmark.js';
+import { measureMisses } from './measure-misses.js';
 import { DEFAULT_ROUNDING, roundMoney } from './rounding.js';
 import type { Ledger, LedgerEntry, Settlement } from './settlement-types.js';
 
 const QUARTERS_PER_YEAR = 4;
-
-/** A measure misses when its result is worse than its threshold (its target, without one). */
-export function measureMisses(measure: MeasureTerm, result: Dec): boolean {
-    const bar = measure.threshold ?? measure.target;
-    if (bar === undefined) {
-        return false;
-    }
-    return measure.lowerIsBetter ? result.greaterThan(bar) : result.lessThan(bar);
-}
 
 /** Advance investment paid in performance year `year`: the one-time payment in year 1, then the quarters that fall in it. */
 export function advancePaidIn(advance: AdvanceInvestmentTerms | undefined, year: number): { oneTime: Dec; quarterly: Dec; quarters: number } {
@@ -98,8 +91,34 @@ export function yearLedger(
         explanation: `${paidNow.quarters} quarterly advance investment payment${paidNow.quarters === 1 ? '' : 's'} of ${money(advance?.quarterly?.amount ?? ZERO)}: ${money(paidNow.quarterly)}.` });
     let balance = advanceBefore.plus(paidNow.oneTime).plus(paidNow.quarterly);
 
+    const bonus = settlement.qualityBonus;
+    if (bonus) {
+        add({ stream: 'quality bonus', direction: 'to ACO', timing: 'at settlement', amount: bonus, line: model.qualityBonus?.line,
+            explanation: `The quality bonus of ${money(bonus)} is paid at settlement.` });
+    }
+    const attachment = model.population.attachment;
+    const mm = memberMonths(model);
+    if (attachment?.premium && mm) {
+        const premium = roundMoney(attachment.premium.times(mm), rounding);
+        add({ stream: 'stop-loss premium', direction: 'to payer', timing: 'monthly', amount: premium, line: attachment.line,
+            explanation: `Stop-loss premium ${money(attachment.premium)} per member per month: ${money(premium)} for the year.` });
+    }
+
     const earned = settlement.earned;
-    if (earned.isPositive()) {
+    const block = model.capitation.blockPayment;
+    if (block) {
+        // The benchmark was paid in advance: the ACO holds B and has spent E, so the settlement
+        // reconciles its cash to E + earned: the payer pays the difference, or the ACO returns it.
+        const budget = roundMoney(settlement.benchmark, rounding);
+        const provider = block.providerId !== undefined ? { provider: block.providerId } : {};
+        add({ stream: 'block payment', ...provider, direction: 'to ACO', timing: 'monthly', amount: budget, line: block.line,
+            explanation: `The benchmark ${money(budget)} is paid in advance, month by month.` });
+        const reconciliation = roundMoney(settlement.expenditure.plus(earned).minus(budget), rounding);
+        add({ stream: 'reconciliation', ...provider, direction: reconciliation.isNegative() ? 'to payer' : 'to ACO', timing: 'at settlement', amount: reconciliation.abs(), line: block.line,
+            explanation: reconciliation.isNegative()
+                ? `Spending ${money(settlement.expenditure)} came in under the ${money(budget)} paid: the ACO returns ${money(reconciliation.abs())}, keeping its ${money(earned)} share.`
+                : `Spending ${money(settlement.expenditure)} came in over the ${money(budget)} paid: the payer pays ${money(reconciliation)}, leaving the ACO ${money(earned.abs())} of the loss.` });
+    } else if (earned.isPositive()) {
         add({ stream: 'shared savings', direction: 'to ACO', timing: 'at settlement', amount: earned, line: settlement.scenarioLine,
             explanation: `Shared savings of ${money(earned)} are paid at settlement.` });
         const sequestered = roundMoney(settlement.sequestered ?? ZERO, rounding);

@@ -6,7 +6,7 @@
  * and writes the waterfall from what the rule decided.
  */
 import { ZERO, type Dec } from '../decimal.js';
-import type { ContractModel, LossSharing, QualityAdjustment, Rated, ScenarioTerms, Sourced } from '../model/contract-model.js';
+import type { ContractModel, LossSharing, QualityAdjustment, QualityTier, Rated, ScenarioTerms, Sourced } from '../model/contract-model.js';
 import { exact, type Arithmetic } from './arithmetic.js';
 import { corridorSteps } from './corridors.js';
 import { SettlementError } from './errors.js';
@@ -39,6 +39,10 @@ export interface LossRules {
     revenueCap?: RevenueCap;
     /** `alternative standard scaled`: meeting the alternative standard counts Q as when the standard is met. */
     alternativeStandard?: Sourced;
+    tiers?: QualityTier[];
+    /** `sharing basis above minimum` in shared losses: a deadband. */
+    aboveMinimum: boolean;
+    basisLine?: number;
 }
 
 /** The loss terms resolved, or undefined for a one-sided contract. */
@@ -64,7 +68,10 @@ export function lossRules(model: ContractModel): LossRules | undefined {
         savingsSharingRate: savingsSharing?.kind === 'rate' ? savingsSharing.rate : undefined,
         adjustment: model.savings.qualityAdjustment,
         cap: terms.cap,
-        alternativeStandard: model.quality.alternativeStandard
+        alternativeStandard: model.quality.alternativeStandard,
+        tiers: terms.tiers,
+        aboveMinimum: terms.basis === 'above minimum',
+        basisLine: terms.basisLine
     };
     if (terms.revenueCap && terms.participantRevenue) {
         rules.revenueCap = {
@@ -95,6 +102,8 @@ export function lossPlan<T>(arithmetic: Arithmetic<T>, rules: LossRules, adjustm
         qualityIgnored: rules.adjustment === 'none',
         alternativeScaled: rules.alternativeStandard !== undefined,
         bands: bandsOf(arithmetic, sharing?.kind === 'corridors' ? sharing.corridors : undefined),
+        tiers: bandsOf(arithmetic, rules.tiers),
+        aboveMinimum: rules.aboveMinimum,
         cap: optional(arithmetic, rules.cap?.rate),
         revenueLimit: optional(arithmetic, rules.revenueCap?.limit),
         reducedBy: optional(arithmetic, adjustments?.lossesReducedBy?.amount.abs()),
@@ -142,17 +151,33 @@ export function oweLosses(
         return result;
     } else {
         const relation = lossRate.equals(minimum.rate) ? 'equal to' : 'above';
+        const consequence = rules.aboveMinimum
+            ? `so only the loss beyond ${money(benchmark.times(minimum.rate))} is shared: ${money(trace.basis)}`
+            : `so losses are shared from ${firstUnitText(currency)}`;
         addStep(
             steps,
             'minimum loss rate',
-            () => `${opening}, ${relation} the ${percentText(minimum.rate)} minimum loss rate${minimumRateSource(minimum)}, so losses are shared from ${firstUnitText(currency)}.`,
-            minimum.line,
-            { rate: minimum.rate }
+            () => `${opening}, ${relation} the ${percentText(minimum.rate)} minimum loss rate${minimumRateSource(minimum)}, ${consequence}.`,
+            rules.aboveMinimum ? rules.basisLine ?? minimum.line : minimum.line,
+            { rate: minimum.rate, ...(rules.aboveMinimum ? { amount: trace.basis.negated() } : {}) }
         );
     }
 
     const sharing = rules.sharing;
-    if (trace.outcome === 'no sharing' || !sharing) {
+    const shared = trace.basis;
+    const tiers = rules.tiers;
+    if (tiers && trace.tierRate !== undefined) {
+        const rate = trace.tierRate;
+        const tier = tiers.find((t) => !quality.lessThan(t.lower) && (t.upper === undefined || quality.lessThan(t.upper)));
+        result.lossSharingRate = rate;
+        addStep(
+            steps,
+            'loss sharing rate',
+            () => `Quality score ${percentText(quality)} falls in the tier ${tier ? (tier.upper === undefined ? `from ${percentText(tier.lower)}` : tier.lower.isZero() ? `up to ${percentText(tier.upper)}` : `${percentText(tier.lower)} to ${percentText(tier.upper)}`) : 'below every tier'}: loss sharing rate ${percentText(rate)}; owed ${money(shared)} × ${percentText(rate)} = ${money(trace.beforeCap.abs())}.`,
+            tier?.line ?? tiers[0].line,
+            { amount: trace.beforeCap, rate }
+        );
+    } else if (trace.outcome === 'no sharing' || !sharing) {
         addStep(steps, 'loss sharing rate', () => 'The contract gives no loss sharing rate, so nothing is owed.', rules.line, {
             amount: ZERO
         });
@@ -163,7 +188,7 @@ export function oweLosses(
         addStep(
             steps,
             'loss sharing rate',
-            () => `Loss sharing rate ${percentText(sharing.rate)}${origin(sharing)}: owed ${money(loss)} × ${percentText(sharing.rate)} = ${money(atRate.abs())}.`,
+            () => `Loss sharing rate ${percentText(sharing.rate)}${origin(sharing)}: owed ${money(shared)} × ${percentText(sharing.rate)} = ${money(atRate.abs())}.`,
             sharing.line,
             { amount: atRate, rate: sharing.rate }
         );
@@ -188,7 +213,7 @@ export function oweLosses(
         addStep(
             steps,
             'loss sharing rate',
-            () => `Loss sharing rate 1 − ${percentText(savingsRate)} × ${qualityText} = ${percentText(raw)}${bound}${origin(sharing)}: owed ${money(loss)} × ${percentText(lsr)} = ${money(atRate.abs())}.`,
+            () => `Loss sharing rate 1 − ${percentText(savingsRate)} × ${qualityText} = ${percentText(raw)}${bound}${origin(sharing)}: owed ${money(shared)} × ${percentText(lsr)} = ${money(atRate.abs())}.`,
             sharing.line,
             { amount: atRate, rate: lsr }
         );

@@ -97,7 +97,7 @@ export class SettlementKernel {
     constructor(contract: ContractModel, scenario?: ScenarioTerms) {
         const year = scenarioYear(contract, scenario);
         const model = modelForYear(contract, year);
-        const { base, discounted } = benchmarkBeforeWithhold(model, year);
+        const { base, discounted } = benchmarkBeforeWithhold(model, year, scenario);
         this.baseBenchmark = base.toNumber();
         this.discountedBenchmark = discounted.toNumber();
         this.withheld = withheldFromBenchmark(model, discounted).toNumber();

@@ -5,13 +5,13 @@
  * waterfall's plain-English steps.
  */
 import { ZERO, type Dec } from '../decimal.js';
-import type { ContractModel, QualityAdjustment, Rated, SavingsSharing, SharingBasis, Sourced } from '../model/contract-model.js';
+import type { ContractModel, QualityAdjustment, QualityTier, Rated, SavingsSharing, SharingBasis, Sourced } from '../model/contract-model.js';
 import { exact, type Arithmetic } from './arithmetic.js';
 import { corridorSteps } from './corridors.js';
 import { moneyText, origin, percentText, firstUnitText } from './explain.js';
 import { minimumRateSource, resolveMinimumRate, type ResolvedMinimumRate } from './minimum-rate.js';
 import { addStep, type Steps } from './waterfall.js';
-import { bandsOf, newSavingsTrace, optional, shareSavings as shareSavingsRule, type SavingsPlan, type Year } from './year-rules.js';
+import { bandsOf, newSavingsTrace, optional, shareSavings as shareSavingsRule, type SavingsPlan, type SavingsTrace, type Year } from './year-rules.js';
 
 export interface SavingsRules {
     minimum?: ResolvedMinimumRate;
@@ -27,6 +27,9 @@ export interface SavingsRules {
     halfRate?: Sourced & { because?: string };
     /** `alternative standard scaled`. */
     alternativeStandard?: Sourced;
+    tiers?: QualityTier[];
+    floor?: Rated;
+    mlrFloor?: Rated;
 }
 
 /** The savings terms with the minimum rate resolved (the variable table at N). */
@@ -42,7 +45,10 @@ export function savingsRules(model: ContractModel): SavingsRules {
         sequestration: terms.sequestration,
         cap: terms.cap,
         halfRate: terms.halfRateBelowMinimum,
-        alternativeStandard: model.quality.alternativeStandard
+        alternativeStandard: model.quality.alternativeStandard,
+        tiers: terms.tiers,
+        floor: terms.floor,
+        mlrFloor: terms.mlrFloor
     };
 }
 
@@ -59,7 +65,10 @@ export function savingsPlan<T>(arithmetic: Arithmetic<T>, rules: SavingsRules): 
         rate: sharing?.kind === 'rate' ? arithmetic.of(sharing.rate) : arithmetic.zero,
         bands: bandsOf(arithmetic, sharing?.kind === 'corridors' ? sharing.corridors : undefined),
         kept: rules.sequestration ? arithmetic.minus(arithmetic.one, arithmetic.of(rules.sequestration.rate)) : undefined,
-        cap: optional(arithmetic, rules.cap?.rate)
+        cap: optional(arithmetic, rules.cap?.rate),
+        tiers: bandsOf(arithmetic, rules.tiers),
+        floor: optional(arithmetic, rules.floor?.rate),
+        mlrFloor: optional(arithmetic, rules.mlrFloor?.rate)
     };
 }
 
@@ -161,6 +170,23 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
     }
 
     const sharing = rules.sharing;
+    const tiers = rules.tiers;
+    if (tiers && trace.tierRate !== undefined) {
+        const tier = tiers.find((t) => !quality.lessThan(t.lower) && (t.upper === undefined || quality.lessThan(t.upper)));
+        const band = tier ? tierText(tier) : 'below every tier';
+        const finalRate = trace.finalRate;
+        const halfText = trace.halfRate ? ' × ½ (below the minimum savings rate)' : '';
+        const floorText = trace.floorApplied ? `, raised to the ${percentText(rules.floor!.rate)} floor` : '';
+        result.finalSharingRate = finalRate;
+        addStep(
+            steps,
+            'final sharing rate',
+            () => `Quality score ${percentText(quality)} falls in the tier ${band}: sharing rate ${percentText(trace.tierRate!)}${halfText}${floorText}; shared savings ${money(basis)} × ${percentText(finalRate)} = ${money(trace.beforeSequestration)}.`,
+            tier?.line ?? tiers[0].line,
+            { amount: trace.beforeSequestration, rate: finalRate }
+        );
+        return finishSavings(rules, trace, shared, currency, steps, result);
+    }
     if (trace.outcome === 'no sharing' || !sharing) {
         addStep(steps, 'shared savings', () => 'The contract gives no savings sharing rate, so nothing is shared.', undefined, {
             amount: ZERO
@@ -173,6 +199,7 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
         const finalRate = trace.finalRate;
         const sharedAtRate = trace.beforeSequestration;
         result.finalSharingRate = finalRate;
+        const floorText = trace.floorApplied ? `, raised to the ${percentText(rules.floor!.rate)} floor` : '';
         const how = trace.scaled
             ? `${percentText(sharing.rate)}${origin(sharing)} × quality score ${percentText(quality)}${halfText} = ${percentText(finalRate)}`
             : trace.halfRate
@@ -183,7 +210,7 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
         addStep(
             steps,
             'final sharing rate',
-            () => `Final sharing rate ${how}: shared savings ${money(basis)} × ${percentText(finalRate)} = ${money(sharedAtRate)}.`,
+            () => `Final sharing rate ${how}${floorText}: shared savings ${money(basis)} × ${percentText(finalRate)} = ${money(sharedAtRate)}.`,
             sharing.line,
             { amount: sharedAtRate, rate: finalRate }
         );
@@ -207,7 +234,17 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
         }
     }
 
-    // Sequestration, then the cap (CMS applies the cap to the sequestered amount).
+    return finishSavings(rules, trace, shared, currency, steps, result);
+}
+
+/** `up to 50%`, `50% to 75%`, `from 75%`. */
+function tierText(tier: QualityTier): string {
+    return tier.upper === undefined ? `from ${percentText(tier.lower)}` : tier.lower.isZero() ? `up to ${percentText(tier.upper)}` : `${percentText(tier.lower)} to ${percentText(tier.upper)}`;
+}
+
+/** The steps after the rate: sequestration, then the cap (CMS caps the sequestered amount), then the MLR refund. */
+function finishSavings(rules: SavingsRules, trace: SavingsTrace<Dec>, shared: Dec, currency: string, steps: Steps, result: SharedSavings): SharedSavings {
+    const money = (amount: Dec) => moneyText(amount, currency);
     const sequestration = rules.sequestration;
     if (sequestration) {
         const before = trace.beforeSequestration;
@@ -225,7 +262,20 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
         const text = (): string => trace.capBinds
             ? `Cap ${percentText(cap.rate)} of the benchmark${origin(cap)} binds: shared savings ${money(before)} are limited to ${money(limit)}.`
             : `Cap ${percentText(cap.rate)} of the benchmark${origin(cap)} is ${money(limit)}; shared savings ${money(before)} are within it.`;
-        addStep(steps, 'savings cap', text, cap.line, { amount: shared, rate: cap.rate });
+        addStep(steps, 'savings cap', text, cap.line, { amount: trace.capBinds ? limit : trace.afterSequestration, rate: cap.rate });
+    }
+    const mlr = rules.mlrFloor;
+    if (mlr) {
+        const refund = trace.mlrRefund;
+        addStep(
+            steps,
+            'medical loss ratio refund',
+            () => (refund.isZero()
+                ? `Expenditure is at or above the ${percentText(mlr.rate)} medical loss ratio floor: nothing is refunded.`
+                : `Expenditure is below the ${percentText(mlr.rate)} medical loss ratio floor: ${money(refund)} is refunded out of the savings, leaving ${money(shared)}.`),
+            mlr.line,
+            { amount: shared, rate: mlr.rate }
+        );
     }
     return result;
 }

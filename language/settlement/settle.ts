@@ -17,6 +17,7 @@ import { modelForYear, scenarioYear } from '../model/year-models.js';
 import { assertPositiveBenchmark, baseBenchmark, discountedBenchmark, withholdFromBenchmark } from './benchmark.js';
 import { settleCapitation } from './capitation.js';
 import { distribute } from './distribution.js';
+import { qualityBonus } from './quality-bonus.js';
 import { advancePaidThrough, yearLedger } from './ledger.js';
 import { checkExpectations } from './expectations.js';
 import { expenditure, grossSavings } from './expenditure.js';
@@ -50,7 +51,7 @@ export function settle(contract: ContractModel, scenario: ScenarioTerms, options
     const money = (amount: Parameters<typeof moneyText>[0]) => moneyText(amount, currency);
 
     // 1–4: the benchmark, the quality score and the quality withhold on the benchmark.
-    const base = baseBenchmark(model, year, steps);
+    const base = baseBenchmark(model, year, steps, scenario);
     const discounted = discountedBenchmark(model, base, steps);
     const quality = qualityScore(model, scenario, steps);
     const standardMet = qualityStandardMet(model, scenario, quality, steps);
@@ -115,8 +116,9 @@ export function settle(contract: ContractModel, scenario: ScenarioTerms, options
         { amount: earned }
     );
 
-    // 10–11: capitation beside the settlement, then the distribution of earned.
-    const capitation = options.capitation === false ? [] : settleCapitation(model, quality, standardMet, rounding, steps);
+    // Beside the settlement: the quality bonus pool, capitation; then the distribution of earned.
+    const bonus = qualityBonus(model, benchmark, quality, standardMet, rounding, steps);
+    const capitation = options.capitation === false ? [] : settleCapitation(model, scenario, quality, standardMet, rounding, steps);
     const distribution = options.distribution === false ? undefined : distribute(model, earned, rounding, steps);
 
     const settlement: Settlement = {
@@ -132,9 +134,12 @@ export function settle(contract: ContractModel, scenario: ScenarioTerms, options
         earned,
         capitation,
         steps,
-        expectations: checkExpectations(scenario, earned, distribution),
+        expectations: checkExpectations(scenario, earned, distribution, bonus),
         year
     };
+    if (bonus !== undefined) {
+        settlement.qualityBonus = bonus;
+    }
     if (sequestered !== undefined) {
         settlement.sequestered = sequestered;
     }

@@ -42,7 +42,7 @@ export interface DistributionResult {
 }
 
 export interface ExpectationResult {
-    kind: 'earned' | 'provider';
+    kind: 'earned' | 'provider' | 'bonus';
     providerId?: string;
     expected: Dec;
     actual: Dec;
@@ -101,6 +101,8 @@ export interface Settlement {
     earnedExact: Dec;
     /** What sequestration took from shared savings, unrounded (0 or absent when none). */
     sequestered?: Dec;
+    /** The quality bonus paid beside the settlement (rounded), with a `quality bonus` section. */
+    qualityBonus?: Dec;
     /** Earned, rounded by the contract's rounding rule. */
     earned: Dec;
     capitation: CapitationResult[];

@@ -39,6 +39,12 @@ export interface SavingsPlan<T> {
     kept?: T;
     /** The savings cap as a share of B. */
     cap?: T;
+    /** Quality tiers: the sharing rate by quality score (empty: one rate or corridors). */
+    tiers: Bands<T>;
+    /** `sharing rate floor`: the final sharing rate never below this. */
+    floor?: T;
+    /** `medical loss ratio floor`: expenditure below this share of B is refunded out of savings. */
+    mlrFloor?: T;
 }
 
 export interface LossPlan<T> {
@@ -59,6 +65,10 @@ export interface LossPlan<T> {
     cap?: T;
     /** The revenue cap in money (rate × participant revenue). */
     revenueLimit?: T;
+    /** Quality tiers: the loss sharing rate by quality score (empty: none). */
+    tiers: Bands<T>;
+    /** `sharing basis above minimum`: only the loss beyond the minimum loss rate is shared. */
+    aboveMinimum: boolean;
     /** The scenario's disaster adjustment, ≥ 0. */
     reducedBy?: T;
     /** 1 − the forgiven share. */
@@ -129,6 +139,12 @@ export interface SavingsTrace<T> {
     /** cap × B, when there is a cap. */
     capLimit?: T;
     capBinds: boolean;
+    /** The rate the quality tier gave, with tiers. */
+    tierRate?: T;
+    /** The floor raised the final sharing rate. */
+    floorApplied: boolean;
+    /** Refunded under the medical loss ratio floor. */
+    mlrRefund: T;
     shared: T;
 }
 
@@ -151,6 +167,10 @@ export interface LossTrace<T> {
     corridorTotal: T;
     parts: T[];
     bandShared: T[];
+    /** The loss shared: |G|, or |G| − MLR × B above the minimum. */
+    basis: T;
+    /** The rate the quality tier gave, with tiers. */
+    tierRate?: T;
     /** Owed before the cap. */
     beforeCap: T;
     /** The binding cap in money; undefined without one. */
@@ -206,6 +226,17 @@ function makeYearRules() {
         }
         return total;
     }
+    /** The share of the tier the quality score falls in (lower ≤ Q < upper); zero below every tier. */
+    function tierShare<T>(arithmetic: Arithmetic<T>, tiers: Bands<T>, quality: T): T {
+        for (let index = tiers.lower.length - 1; index >= 0; index--) {
+            const upper = tiers.upper[index];
+            if (!arithmetic.lessThan(quality, tiers.lower[index]) && (upper === undefined || arithmetic.lessThan(quality, upper))) {
+                return tiers.share[index];
+            }
+        }
+        return arithmetic.zero;
+    }
+
     /**
      * Step 7 for G > 0, in SETTLEMENT.md's order: the guardrail; the minimum savings rate (below it,
      * nothing, or half the rate from the first dollar); the quality standard (missed: nothing, or the
@@ -218,6 +249,9 @@ function makeYearRules() {
         trace.alternative = false;
         trace.capBinds = false;
         trace.capLimit = undefined;
+        trace.tierRate = undefined;
+        trace.floorApplied = false;
+        trace.mlrRefund = zero;
         trace.shared = zero;
         if (year.guardrail) {
             trace.outcome = 'guardrail';
@@ -242,17 +276,25 @@ function makeYearRules() {
             scaled = true;
         }
         trace.scaled = scaled;
-        if (plan.sharing === 'none') {
+        const tiered = plan.tiers.lower.length > 0;
+        if (plan.sharing === 'none' && !tiered) {
             trace.outcome = 'no sharing';
             return zero;
         }
         const basis = plan.aboveMinimum && !trace.halfRate ? arithmetic.minus(year.gross, trace.threshold) : year.gross;
         trace.basis = basis;
         let shared: T;
-        if (plan.sharing === 'rate') {
-            let finalRate = scaled ? arithmetic.times(plan.rate, year.quality) : plan.rate;
+        if (plan.sharing === 'rate' || tiered) {
+            // Tiers give the rate for the score's tier; one rate is scaled by Q under `scaled`.
+            const tierRate = tiered ? tierShare(arithmetic, plan.tiers, year.quality) : undefined;
+            trace.tierRate = tierRate;
+            let finalRate = tierRate ?? (scaled ? arithmetic.times(plan.rate, year.quality) : plan.rate);
             if (trace.halfRate) {
                 finalRate = arithmetic.times(finalRate, arithmetic.half);
+            }
+            if (plan.floor !== undefined && arithmetic.lessThan(finalRate, plan.floor)) {
+                finalRate = plan.floor;
+                trace.floorApplied = true;
             }
             trace.finalRate = finalRate;
             shared = arithmetic.times(basis, finalRate);
@@ -275,6 +317,15 @@ function makeYearRules() {
             if (arithmetic.greaterThan(shared, limit)) {
                 trace.capBinds = true;
                 shared = limit;
+            }
+        }
+        if (plan.mlrFloor !== undefined) {
+            // Medical spending must be at least floor × B: the ACO's margin is at most (1 − floor) × B,
+            // and what it would keep beyond that is refunded (with 100% sharing: the shortfall below the floor).
+            const allowed = arithmetic.times(year.benchmark, arithmetic.minus(arithmetic.one, plan.mlrFloor));
+            if (arithmetic.greaterThan(shared, allowed)) {
+                trace.mlrRefund = arithmetic.minus(shared, allowed);
+                shared = allowed;
             }
         }
         trace.outcome = 'shared';
@@ -301,19 +352,30 @@ function makeYearRules() {
         trace.capBinds = false;
         trace.capLimit = undefined;
         trace.revenueCapChosen = false;
+        trace.tierRate = undefined;
         trace.owed = zero;
-        const loss = arithmetic.negated(year.gross);
+        const gross = arithmetic.negated(year.gross);
         if (plan.minimum !== undefined && arithmetic.lessThan(arithmetic.negated(year.rate), plan.minimum)) {
             trace.outcome = 'below minimum';
             return zero;
         }
+        // Above the minimum, only the loss beyond MLR × B is shared (a deadband around the benchmark).
+        const loss = plan.aboveMinimum && plan.minimum !== undefined ? arithmetic.minus(gross, arithmetic.times(year.benchmark, plan.minimum)) : gross;
+        trace.basis = loss;
+        const shared = arithmetic.negated(loss);
         let owed: T;
-        if (plan.sharing === 'none') {
+        const tiered = plan.tiers.lower.length > 0;
+        if (plan.sharing === 'none' && !tiered) {
             trace.outcome = 'no sharing';
             return zero;
+        } else if (tiered) {
+            const rate = tierShare(arithmetic, plan.tiers, year.quality);
+            trace.tierRate = rate;
+            trace.lossRate = rate;
+            owed = arithmetic.times(shared, rate);
         } else if (plan.sharing === 'rate') {
             trace.lossRate = plan.rate;
-            owed = arithmetic.times(year.gross, plan.rate);
+            owed = arithmetic.times(shared, plan.rate);
         } else if (plan.sharing === 'complement') {
             const quality = lossQuality(arithmetic, plan, year);
             const raw = arithmetic.minus(arithmetic.one, arithmetic.times(plan.savingsRate, quality));
@@ -321,7 +383,7 @@ function makeYearRules() {
             trace.lossQuality = quality;
             trace.rawRate = raw;
             trace.lossRate = rate;
-            owed = arithmetic.times(year.gross, rate);
+            owed = arithmetic.times(shared, rate);
         } else {
             const total = corridorTotal(arithmetic, loss, year.benchmark, plan.bands, trace.parts, trace.bandShared);
             trace.corridorTotal = total;
@@ -376,8 +438,12 @@ function makeYearRules() {
         afterSequestration: T;
         capLimit?: T = undefined;
         capBinds = false;
+        tierRate?: T = undefined;
+        floorApplied = false;
+        mlrRefund: T;
         shared: T;
         constructor(zero: T) {
+            this.mlrRefund = zero;
             this.threshold = zero;
             this.basis = zero;
             this.finalRate = zero;
@@ -396,6 +462,8 @@ function makeYearRules() {
         corridorTotal: T;
         parts: T[] = [];
         bandShared: T[] = [];
+        basis: T;
+        tierRate?: T = undefined;
         beforeCap: T;
         capLimit?: T = undefined;
         revenueCapChosen = false;
@@ -404,6 +472,7 @@ function makeYearRules() {
         afterReduction: T;
         owed: T;
         constructor(zero: T) {
+            this.basis = zero;
             this.lossQuality = zero;
             this.rawRate = zero;
             this.lossRate = zero;

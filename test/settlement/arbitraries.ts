@@ -13,6 +13,7 @@ import type {
     LossTerms,
     MinimumRate,
     QualityAdjustment,
+    QualityTier,
     SavingsSharing,
     ScenarioTerms,
     SharingBasis
@@ -22,6 +23,30 @@ import { contract, scenario } from './model-builder.js';
 /** A rate between `min` and `max` basis points (1 bp = 0.01%). */
 export function basisPoints(min: number, max: number): fc.Arbitrary<Dec> {
     return fc.integer({ min, max }).map((bp) => new Dec(bp).dividedBy(10_000));
+}
+
+/**
+ * Quality tiers from 0, the last one open (`from …`): rates that rise with quality (savings), or
+ * fall with it (`falling`, losses), as contracts write them.
+ */
+export function tiersArb(falling = false): fc.Arbitrary<QualityTier[]> {
+    return fc
+    .array(fc.tuple(fc.integer({ min: 500, max: 4_000 }), fc.integer({ min: 0, max: 10_000 })), { minLength: 1, maxLength: 4 })
+    .map((bands) => {
+        let lower = 0;
+        const shares = bands.map(([, share]) => share).sort((a, b) => (falling ? b - a : a - b));
+        return bands.map(([width], index) => {
+            const share = shares[index];
+            const tier: QualityTier = {
+                lower: new Dec(lower).dividedBy(10_000),
+                upper: index === bands.length - 1 ? undefined : new Dec(lower + width).dividedBy(10_000),
+                share: new Dec(share).dividedBy(10_000),
+                line: 40 + index
+            };
+            lower += width;
+            return tier;
+        });
+    });
 }
 
 /** Ascending corridors from 0, the last one open (`over`). */
@@ -96,7 +121,12 @@ export function modelArb(options: ModelOptions = {}): fc.Arbitrary<ContractModel
             revenueCents: fc.option(fc.integer({ min: 1_000_000, max: 10_000_000_000 }), { nil: undefined }),
             halfRate: fc.boolean(),
             alternativeStandard: fc.boolean(),
-            equityCents: fc.option(fc.integer({ min: -50_000_000, max: 50_000_000 }), { nil: undefined })
+            equityCents: fc.option(fc.integer({ min: -50_000_000, max: 50_000_000 }), { nil: undefined }),
+            tiers: fc.option(tiersArb(), { nil: undefined, freq: 4 }),
+            floor: fc.option(basisPoints(0, 3_000), { nil: undefined, freq: 4 }),
+            mlrFloor: fc.option(basisPoints(7_000, 9_500), { nil: undefined, freq: 4 }),
+            lossTiers: fc.option(tiersArb(true), { nil: undefined, freq: 4 }),
+            lossDeadband: fc.boolean()
         })
         .map((r) => {
             const model = contract({
@@ -116,7 +146,10 @@ export function modelArb(options: ModelOptions = {}): fc.Arbitrary<ContractModel
                     sequestration: r.sequestration && { rate: r.sequestration, line: 11 },
                     cap: r.cap && { rate: r.cap, line: 12 },
                     qualityWithhold: r.withhold && { rate: r.withhold, line: 13 },
-                    halfRateBelowMinimum: r.halfRate ? { line: 14 } : undefined
+                    halfRateBelowMinimum: r.halfRate ? { line: 14 } : undefined,
+                    tiers: r.tiers,
+                    floor: r.floor && { rate: r.floor, line: 15 },
+                    mlrFloor: r.mlrFloor && { rate: r.mlrFloor, line: 16 }
                 },
                 quality: {
                     standard: r.standard && { rate: r.standard, line: 30 },
@@ -131,7 +164,9 @@ export function modelArb(options: ModelOptions = {}): fc.Arbitrary<ContractModel
                     sharing: r.sharing?.kind === 'rate' ? r.lossSharingComplement : r.lossSharingOther,
                     cap: r.lossCap && { rate: r.lossCap, line: 23 },
                     revenueCap: r.revenueCap && { rate: r.revenueCap, line: 24 },
-                    participantRevenue: r.revenueCents === undefined ? undefined : new Dec(r.revenueCents).dividedBy(100)
+                    participantRevenue: r.revenueCents === undefined ? undefined : new Dec(r.revenueCents).dividedBy(100),
+                    tiers: r.lossTiers,
+                    basis: r.lossDeadband ? 'above minimum' : undefined
                 };
                 model.losses = losses;
             }

@@ -106,6 +106,8 @@ describe('settlement properties', () => {
         fc.assert(
             fc.property(modelArb(), basisPoints(50, 400), fc.integer({ min: 1, max: 999 }), qualityArb, (model, minimum, thousandths, quality) => {
                 model.savings.cap = undefined;
+                model.savings.floor = undefined;
+                model.savings.mlrFloor = undefined;
                 model.savings.halfRateBelowMinimum = { line: 14 };
                 model.savings.minimumRate = { kind: 'fixed', rate: minimum, line: 9 };
                 const rate = minimum.times(thousandths).dividedBy(1000);
