@@ -76,15 +76,7 @@ export function checkPopulation(contract: ast.Contract, model: ContractModel, ac
         accept('warning', `${formatCount(beneficiaries)} assigned beneficiaries is below ${whose} of ${formatCount(minimumBeneficiaries)}.`,
             { node: assigned, property: 'count', code: IssueCodes.BelowMinimumBeneficiaries });
     }
-    let attributed = new Dec(0);
-    for (const provider of model.providers) {
-        attributed = attributed.plus(provider.attributed ?? 0);
-    }
-    const providers = contract.sections.find(ast.isProviders);
-    if (beneficiaries && providers && attributed.greaterThan(beneficiaries)) {
-        accept('error', `Providers have ${formatCount(attributed)} attributed lives in all, more than the ${formatCount(beneficiaries)} assigned beneficiaries.`,
-            { node: providers, keyword: 'providers', code: IssueCodes.AttributedExceedsAssigned });
-    }
+    // Attributed lives against assigned beneficiaries: sum-checks.ts.
 }
 
 export function checkDistribution(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): void {
@@ -106,16 +98,8 @@ export function checkDistribution(contract: ast.Contract, model: ContractModel, 
                     { node: provider, property: 'name', code: IssueCodes.MissingAttributed });
             }
         }
-    } else if (model.distribution.key === 'fixed shares') {
-        let sum = new Dec(0);
-        for (const provider of model.providers) {
-            sum = sum.plus(provider.share ?? 0);
-        }
-        if (!sum.equals(1)) {
-            accept('error', `Provider shares sum to ${formatPercent(sum)}, not 100%, but the remainder is split by fixed shares.`,
-                { node: remainder, keyword: 'remainder', code: IssueCodes.SharesSum });
-        }
     }
+    // Fixed shares that must sum to 100%: sum-checks.ts.
 }
 
 export function checkRiskTerms(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): void {
@@ -214,8 +198,8 @@ export function checkCapitationDoubleCount(contract: ast.Contract, model: Contra
         return;
     }
     for (const line of capitation?.lines.filter(ast.isCapitationRateLine) ?? []) {
-        if (line.service === 'total') {
-            accept('warning', 'Total-care capitation is paid on top of a benchmark that already covers those services: the same care is counted twice.',
+        if (line.service === 'total' && !line.reconciled) {
+            accept('warning', 'Total-care capitation is paid on top of a benchmark that already covers those services: the same care is counted twice. If expenditure counts the capitated care (REACH Total Care Capitation), write `reconciled` after the rate.',
                 { node: line, property: 'service', code: IssueCodes.CapitationDoubleCount });
         }
     }

@@ -47,7 +47,7 @@ const REPEATABLE = new Set([
 ]);
 
 /** Lines that the grammar accepts in both savings and losses sections, and where they belong. */
-const SAVINGS_ONLY = new Set(['MinimumSavingsRateLine', 'QualityAdjustmentLine', 'SharingBasisLine', 'SequestrationLine', 'QualityWithholdLine']);
+const SAVINGS_ONLY = new Set(['MinimumSavingsRateLine', 'QualityAdjustmentLine', 'SequestrationLine', 'QualityWithholdLine']);
 const LOSSES_ONLY = new Set(['MinimumLossRateLine', 'ParticipantRevenueLine']);
 
 export function checkSections(contract: ast.Contract, accept: ValidationAcceptor): void {
@@ -110,6 +110,17 @@ export function checkSectionLines(section: { lines: readonly AstNode[] }, accept
 export function checkSavingsLinesPlacement(section: ast.SharedSavings, accept: ValidationAcceptor): void {
     for (const line of section.lines.filter(l => LOSSES_ONLY.has(l.$type))) {
         accept('error', `'${LINE_NAMES[line.$type]}' belongs in the shared losses section.`, { node: line, code: IssueCodes.MisplacedLine });
+    }
+    // Forms the grammar takes in both sections but that mean something only for losses: under
+    // shared savings they would be silently ignored.
+    for (const line of section.lines) {
+        if (ast.isSharingRateLine(line) && line.floor !== undefined) {
+            accept('error', '`1 - final sharing rate between …` is how the loss sharing rate follows the savings rate: it belongs in the shared losses section. Under shared savings, write `sharing rate P%`.',
+                { node: line, code: IssueCodes.MisplacedLine });
+        } else if (ast.isCapLine(line) && line.base === 'revenue') {
+            accept('error', 'A cap of participant revenue limits owed losses: it belongs in the shared losses section. Shared savings are capped as a share of the benchmark (`cap P% of benchmark`).',
+                { node: line, code: IssueCodes.MisplacedLine });
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 /**
  * The one validator registry: which check runs on which node type. The checks themselves live in
- * files grouped by what they look at (values, structure, quality, sharing, the whole contract,
- * scenarios); every diagnostic code is in issue-codes.ts. The checks that settle the contract
+ * files grouped by what they look at (values, structure, quality, sharing, sums, the whole
+ * contract, scenarios, plausibility, effects, program terms); every diagnostic code is in
+ * issue-codes.ts. The checks that settle the contract
  * (failed expectations, scenarios that cannot settle) run last, in AcoDocumentValidator, once no
  * rule here has reported an error.
  */
@@ -13,14 +14,19 @@ import {
     checkCapitationDoubleCount, checkDistribution, checkPopulation, checkPresetOverrides, checkRiskTerms, checkTerm, checkUncertainty
 } from './contract-checks.js';
 import { checkAgreementYears } from './agreement-checks.js';
+import { checkRiskAllocation } from './risk-checks.js';
 import { checkBaseYearFigures, checkBaseYearWeights, checkBenchmarkBuild, checkRiskScoreRatio } from './benchmark-checks.js';
-import { checkMeasure, checkWeights } from './quality-checks.js';
+import { checkEffects } from './effect-checks.js';
+import { checkPlausibility } from './plausibility-checks.js';
+import { checkPresetTerms } from './preset-term-checks.js';
+import { checkMeasure } from './quality-checks.js';
 import { checkScenarioShape, checkScenarioTerms } from './scenario-checks.js';
 import { checkSharingForm, checkSharingRate } from './sharing-checks.js';
 import {
     checkLossesLinesPlacement, checkProgram, checkSavingsLinesPlacement, checkSectionLines, checkSections, checkUniqueIds
 } from './structure-checks.js';
-import { checkCounts, checkCurrency, checkDate, checkMoney, checkRates, checkYear } from './value-checks.js';
+import { checkAttributedTotal, checkShares, checkWeights } from './sum-checks.js';
+import { checkCounts, checkCurrency, checkDate, checkMagnitudes, checkMoney, checkRates, checkYear } from './value-checks.js';
 
 export function registerValidationChecks(services: AcoServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -72,6 +78,7 @@ export class AcoValidator {
         checkRates(node, accept);
         checkMoney(node, accept);
         checkCounts(node, accept);
+        checkMagnitudes(node, accept);
     }
 
     /** Checks across sections, read from the contract model of the cached analysis. */
@@ -92,7 +99,13 @@ export class AcoValidator {
         checkUncertainty(contract, model, accept);
         checkPresetOverrides(contract, model, accept);
         checkScenarioTerms(contract, model, accept);
+        checkShares(contract, model, accept);
+        checkAttributedTotal(contract, model, accept);
+        checkPlausibility(contract, model, accept);
+        checkEffects(contract, model, accept);
+        checkPresetTerms(contract, model, accept);
         checkAgreementYears(contract, model, accept);
+        checkRiskAllocation(contract, model, accept);
         // Failed `expect` lines and unsettleable scenarios are checked after every other rule,
         // and only when none reported an error: see AcoDocumentValidator.
     }
