@@ -56,3 +56,12 @@ export async function loadContracts(files: readonly ContractFile[]): Promise<Loa
         };
     });
 }
+
+/**
+ * Forgets loaded contracts: their documents, index entries and cached analyses. A batch loads
+ * a chunk of files, reports on them and releases them, so memory (and the garbage collector's
+ * work) stays that of one chunk however many files a run has.
+ */
+export async function releaseContracts(contracts: readonly LoadedContract[]): Promise<void> {
+    await acoServices().shared.workspace.DocumentBuilder.update([], contracts.map(c => c.document.uri));
+}

@@ -18,7 +18,8 @@ export interface ContractFile {
     text: string;
 }
 
-function displayPath(absolute: string): string {
+/** The path as the user should see it: relative to the working directory when inside it. */
+export function displayPath(absolute: string): string {
     const relative = path.relative(process.cwd(), absolute);
     return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
 }
@@ -110,19 +111,4 @@ export function readContract(absolute: string): ContractFile {
         throw new InputError(`${display}: not UTF-8 text`);
     }
     return { display, absolute, text: text.replace(/^\uFEFF/, '') };
-}
-
-/**
- * Writes a file atomically: a temporary file beside it, renamed into place, so an interrupted run
- * never leaves half a file.
- */
-export function writeFileAtomic(target: string, content: string): void {
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-    try {
-        fs.writeFileSync(temporary, content, 'utf-8');
-        fs.renameSync(temporary, target);
-    } catch (error) {
-        fs.rmSync(temporary, { force: true });
-        throw new InputError(`${displayPath(target)}: cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    }
 }

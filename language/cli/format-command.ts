@@ -1,38 +1,52 @@
 /**
  * `aco format [--check]`: the editor's formatter applied to files. With `--check` nothing is
- * written and the exit status says whether every file is already in the canonical layout.
+ * written and the exit status says whether every file is already in the canonical layout. A batch
+ * names every file it rewrote and every file it could not write, and goes on past the latter.
  */
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { acoServices, loadContracts } from './contracts.js';
-import { collectContractPaths, readContract, writeFileAtomic } from './files.js';
+import { count, jobsOf, out, readInputs, reportOptions, stdoutStyle, writeRewrite, type CommonOptions } from './batch-run.js';
+import { reportFiles } from './report-pool.js';
 
-export interface FormatOutcome {
-    file: string;
-    changed: boolean;
-    skipped?: string;
+export interface FormatOptions extends CommonOptions {
+    check?: boolean;
+    force?: boolean;
 }
 
-/** Formats each contract; files with syntax errors are left alone (their layout is ambiguous). */
-export async function formatContracts(paths: string[], check: boolean): Promise<FormatOutcome[]> {
-    const contracts = await loadContracts(collectContractPaths(paths).map(readContract));
-    const formatter = acoServices().lsp.Formatter!;
-    const outcomes: FormatOutcome[] = [];
-    for (const loaded of contracts) {
-        const { parseResult } = loaded.document;
-        if (parseResult.lexerErrors.length > 0 || parseResult.parserErrors.length > 0) {
-            outcomes.push({ file: loaded.file.display, changed: false, skipped: 'has syntax errors' });
-            continue;
+export async function formatCommand(paths: string[], options: FormatOptions): Promise<number> {
+    const files = readInputs(paths);
+    const style = stdoutStyle(options);
+    const check = options.check === true;
+    let unformatted = 0;
+    let reformatted = 0;
+    let skipped = 0;
+    let unwritten = 0;
+    await reportFiles(files, reportOptions('format', options, { check }), jobsOf(options), report => {
+        if (report.skipped) {
+            process.stderr.write(`${report.file}: not formatted (${report.skipped})\n`);
+            skipped++;
+        } else if (report.rewrite && check) {
+            unformatted++;
+            out(`${style.yellow('would reformat')} ${report.file}`);
+        } else if (report.rewrite) {
+            if (writeRewrite(report, options.force === true)) {
+                reformatted++;
+                if (!options.quiet) {
+                    out(`reformatted ${report.file}`);
+                }
+            } else {
+                unwritten++;
+            }
         }
-        const edits = await formatter.formatDocument(loaded.document, {
-            textDocument: { uri: loaded.document.uri.toString() },
-            options: { tabSize: 4, insertSpaces: true }
-        });
-        const formatted = TextDocument.applyEdits(loaded.document.textDocument, edits);
-        const changed = formatted !== loaded.file.text;
-        if (changed && !check) {
-            writeFileAtomic(loaded.file.absolute, formatted);
+    });
+    if (!options.quiet || unwritten > 0) {
+        if (check) {
+            out(`${count(files.length - unformatted - skipped, 'file')} formatted, ${count(unformatted + skipped, 'file')} not`);
+        } else {
+            const failures = unwritten > 0 ? `, ${unwritten} could not be written` : '';
+            out(`${count(files.length, 'file')} checked, ${reformatted} reformatted${failures}`);
         }
-        outcomes.push({ file: loaded.file.display, changed });
     }
-    return outcomes;
+    if (unwritten > 0) {
+        return 2;
+    }
+    return unformatted > 0 || skipped > 0 ? 1 : 0;
 }

@@ -132,3 +132,11 @@ export function fileJson(loaded: LoadedContract, options: FileJsonOptions): Reco
     }
     return result;
 }
+
+/**
+ * The `{ "files": [ … ] }` document from its entries (each already indented for its place): the
+ * same text as `JSON.stringify(document, null, 2)`, without holding every file's object at once.
+ */
+export function filesDocument(entries: readonly string[]): string {
+    return entries.length === 0 ? '{\n  "files": []\n}' : `{\n  "files": [\n${entries.join(',\n')}\n  ]\n}`;
+}

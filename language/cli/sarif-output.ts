@@ -9,7 +9,6 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
 import { IssueHelp, WarningCodes, type IssueCode } from '../validation/issue-codes.js';
-import type { LoadedContract } from './contracts.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SARIF_VERSION = '2.1.0';
@@ -48,11 +47,11 @@ function ruleFor(code: string, level: SarifLevel): Record<string, unknown> {
     };
 }
 
-function diagnosticCode(diagnostic: Diagnostic): string {
+function diagnosticCode(diagnostic: Pick<Diagnostic, 'code'>): string {
     return diagnostic.code === undefined || diagnostic.code === '' ? 'unknown' : String(diagnostic.code);
 }
 
-function messageText(diagnostic: Diagnostic): string {
+function messageText(diagnostic: Pick<Diagnostic, 'message'>): string {
     return typeof diagnostic.message === 'string' ? diagnostic.message : (diagnostic.message as { value: string }).value;
 }
 
@@ -68,11 +67,19 @@ export function artifactLocation(absolute: string, root = process.cwd()): { uri:
     return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
 }
 
+/** What SARIF needs of a contract file: where it is and its diagnostics. */
+export interface SarifInput {
+    file: { absolute: string };
+    diagnostics: ReadonlyArray<Pick<Diagnostic, 'range' | 'severity' | 'code' | 'message'>>;
+}
+
 /** The SARIF 2.1.0 log of every diagnostic of every contract. */
-export function sarifLog(contracts: readonly LoadedContract[], toolVersion: string): object {
+export function sarifLog(contracts: readonly SarifInput[], toolVersion: string): object {
     const rules = new Map<string, Record<string, unknown>>();
+    const ruleIndexes = new Map<string, number>();
     for (const code of Object.keys(IssueHelp) as IssueCode[]) {
         rules.set(code, ruleFor(code, defaultLevel(code)));
+        ruleIndexes.set(code, ruleIndexes.size);
     }
     const results: Array<Record<string, unknown>> = [];
     for (const loaded of contracts) {
@@ -82,11 +89,12 @@ export function sarifLog(contracts: readonly LoadedContract[], toolVersion: stri
             const level = sarifLevel(diagnostic.severity);
             if (!rules.has(code)) {
                 rules.set(code, ruleFor(code, level));
+                ruleIndexes.set(code, ruleIndexes.size);
             }
             const { start, end } = diagnostic.range;
             results.push({
                 ruleId: code,
-                ruleIndex: [...rules.keys()].indexOf(code),
+                ruleIndex: ruleIndexes.get(code),
                 level,
                 message: { text: messageText(diagnostic) },
                 locations: [{

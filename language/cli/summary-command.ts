@@ -6,12 +6,12 @@
  * summary on stdout. Exit status: 0, 1 when the contract has errors, 2 for bad input (an
  * `InputError`, which the program turns into status 2).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Option, type Command } from 'commander';
-import { summaryHtml, summaryMarkdown, summaryMonteCarlo, summaryInputOf } from '../summary/index.js';
+import { summaryHtml, summaryMarkdown, summaryMonteCarlo, summaryInputOf, type SummaryInput } from '../summary/index.js';
 import { loadContracts, type LoadedContract } from './contracts.js';
-import { InputError, readOneContract, writeFileAtomic } from './files.js';
+import { InputError, readOneContract } from './files.js';
+import { abortWrite, commitWrite, isStandardOutput, planWrite, stageWrite, type StagedWrite, type WritePlan } from './output-file.js';
 import { diagnosticLine, makeStyle, type Style } from './text-output.js';
 
 export interface SummaryCommandOptions {
@@ -22,6 +22,38 @@ export interface SummaryCommandOptions {
     quiet?: boolean;
     /** False with `--no-color`. */
     color?: boolean;
+    /** Rewrite a read-only or hard-linked output file. */
+    force?: boolean;
+}
+
+/**
+ * Writes the summary to `output` and, for Markdown, its charts beside it; returns the charts'
+ * paths as shown. Every file is planned and staged before any is committed, so when the summary
+ * cannot be written no chart is left behind, and the Markdown never links to a missing chart.
+ */
+function writeSummaryFiles(plan: WritePlan, output: string, format: 'md' | 'html', input: SummaryInput, force: boolean): string[] {
+    if (format === 'html') {
+        commitWrite(stageWrite(plan, summaryHtml(input)));
+        return [];
+    }
+    const chartBaseName = path.basename(plan.file).replace(/\.[^.]*$/, '');
+    const { markdown, files } = summaryMarkdown(input, { chartBaseName });
+    const charts = files.map(chart => ({ shown: path.join(path.dirname(output), chart.name), plan: planWrite(path.join(path.dirname(plan.file), chart.name), { force }), content: chart.content }));
+    const staged: StagedWrite[] = [];
+    try {
+        staged.push(stageWrite(plan, markdown));
+        for (const chart of charts) {
+            staged.push(stageWrite(chart.plan, chart.content));
+        }
+    } catch (error) {
+        staged.forEach(abortWrite);
+        throw error;
+    }
+    // Charts first, so the Markdown never refers to a chart that is not there yet.
+    for (const write of [...staged.slice(1), staged[0]]) {
+        commitWrite(write);
+    }
+    return charts.map(c => c.shown);
 }
 
 export function stderrStyle(color: boolean | undefined): Style {
@@ -44,6 +76,9 @@ export async function summaryCommand(input: string, options: SummaryCommandOptio
         throw new InputError(`--format ${String(format)}: the summary is md or html`);
     }
     const file = readOneContract(input, 'summary');
+    // Refused before any work: a device, a read-only file, a folder that does not exist.
+    const toStdout = options.output === undefined || isStandardOutput(options.output);
+    const plan = toStdout ? undefined : planWrite(options.output!, { force: options.force });
     const [loaded] = await loadContracts([file]);
     const style = stderrStyle(options.color);
     const analysis = loaded.analysis;
@@ -53,32 +88,21 @@ export async function summaryCommand(input: string, options: SummaryCommandOptio
         process.stderr.write(`${file.display}: the contract has errors; no summary written\n`);
         return 1;
     }
-    const summaryInput = summaryInputOf(analysis, summaryMonteCarlo(analysis.model));
+    const monteCarlo = summaryMonteCarlo(analysis.model);
+    if (analysis.model.uncertainty && !monteCarlo) {
+        // Never a summary that silently lacks the section its contract asks for.
+        process.stderr.write(`${file.display}: the uncertainty block cannot be run; no summary written\n`);
+        return 1;
+    }
+    const summaryInput = summaryInputOf(analysis, monteCarlo);
 
-    if (options.output === undefined) {
+    if (!plan) {
         const text = format === 'html' ? summaryHtml(summaryInput) : summaryMarkdown(summaryInput, { inlineCharts: true }).markdown;
         process.stdout.write(text);
         return 0;
     }
 
-    const target = path.resolve(options.output);
-    const directory = path.dirname(target);
-    if (!fs.existsSync(directory) || !fs.statSync(directory).isDirectory()) {
-        throw new InputError(`${options.output}: the folder ${path.dirname(options.output)} does not exist`);
-    }
-    const written: string[] = [];
-    if (format === 'html') {
-        writeFileAtomic(target, summaryHtml(summaryInput));
-    } else {
-        const chartBaseName = path.basename(target).replace(/\.[^.]*$/, '');
-        const { markdown, files } = summaryMarkdown(summaryInput, { chartBaseName });
-        // Charts first, so the Markdown never refers to a chart that is not there yet.
-        for (const chart of files) {
-            writeFileAtomic(path.join(directory, chart.name), chart.content);
-            written.push(path.join(path.dirname(options.output), chart.name));
-        }
-        writeFileAtomic(target, markdown);
-    }
+    const written = writeSummaryFiles(plan, options.output!, format, summaryInput, options.force === true);
     if (!options.quiet) {
         const charts = written.length > 0 ? ` (charts: ${written.join(', ')})` : '';
         process.stdout.write(`Wrote ${options.output}${charts}\n`);
@@ -93,6 +117,7 @@ export function registerSummaryCommand(program: Command, run: (code: number) => 
         .description('a human-readable summary of the contract: terms in plain English, waterfalls, break-even points, payout curve')
         .addOption(new Option('--format <format>', 'output format').choices(['md', 'html']).default('md'))
         .option('-o, --output <file>', 'write the summary to this file (Markdown charts beside it) instead of stdout')
+        .option('--force', 'rewrite the output file even when it is read-only or has other hard links')
         .option('--quiet', 'print errors only')
         .option('--no-color', 'no colour (colour is off anyway when output is not a terminal)')
         .exitOverride()

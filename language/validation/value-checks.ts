@@ -3,8 +3,10 @@
  * a count is meant, money symbols that agree with the contract's currency, real calendar dates.
  * Which properties hold which kind of value is listed in the tables below, once.
  */
-import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
+import { AcoGrammar } from '../generated/grammar.js';
+import { MAX_COUNT, MAX_MONEY, MAX_PERCENT_FRACTION, MAX_PERFORMANCE_YEAR_MONTHS, MAX_SEED, MAX_TRIALS } from '../limits.js';
 import { CURRENCY_SYMBOLS, parseMoneyText } from '../values.js';
 import { IssueCodes } from './issue-codes.js';
 
@@ -223,5 +225,95 @@ export function checkYear(node: ast.YearLine | ast.PerformanceYearLine, accept: 
         accept('error', 'Performance years are counted from 1: `year 1` is the first.', { node, property: 'year', code: IssueCodes.InvalidYear });
     } else if (ast.isPerformanceYearLine(node) && node.months === '0') {
         accept('error', 'A performance year lasts at least one month.', { node, property: 'months', code: IssueCodes.InvalidYear });
+    }
+}
+
+// ---- magnitudes -----------------------------------------------------------------------------
+
+type ValueTerminal = 'MONEY' | 'NUMBER' | 'PERCENT';
+
+/** Which properties of each node type hold money, numbers or percents, read off the grammar once. */
+let valueProperties: Map<string, Array<[string, ValueTerminal]>> | undefined;
+
+function valuePropertiesOf(type: string): Array<[string, ValueTerminal]> | undefined {
+    if (!valueProperties) {
+        valueProperties = new Map();
+        for (const rule of AcoGrammar().rules.filter(GrammarAST.isParserRule)) {
+            const found: Array<[string, ValueTerminal]> = [];
+            for (const assignment of AstUtils.streamAllContents(rule).filter(GrammarAST.isAssignment)) {
+                const name = GrammarAST.isRuleCall(assignment.terminal) ? assignment.terminal.rule.ref?.name : undefined;
+                if ((name === 'MONEY' || name === 'NUMBER' || name === 'PERCENT') && !found.some(([p]) => p === assignment.feature)) {
+                    found.push([assignment.feature, name]);
+                }
+            }
+            if (found.length > 0) {
+                valueProperties.set(rule.name, found);
+            }
+        }
+    }
+    return valueProperties.get(type);
+}
+
+/** |value| > limit, both exact decimal strings (values.ts normalizes them: no leading zeros). */
+function beyond(value: string, limit: string): boolean {
+    const magnitude = isNegative(value) ? value.slice(1) : value;
+    const [whole, fraction = ''] = magnitude.split('.');
+    if (whole.length !== limit.length) {
+        return whole.length > limit.length;
+    }
+    return whole > limit || (whole === limit && fraction !== '');
+}
+
+/** Limits of particular terms, tighter than their kind's (or, for seeds, wider). */
+const TERM_LIMITS: Record<string, Record<string, { limit: string; message: (text: string) => string }>> = {
+    PerformanceYearLine: {
+        months: { limit: String(MAX_PERFORMANCE_YEAR_MONTHS), message: text => `A performance year of ${text} months is longer than a performance year may last (${MAX_PERFORMANCE_YEAR_MONTHS} months).` }
+    },
+    TrialsLine: {
+        count: { limit: String(MAX_TRIALS), message: text => `${text} trials is more than a Monte Carlo run may take (${formatLimit(String(MAX_TRIALS))}).` }
+    },
+    SeedLine: {
+        seed: { limit: String(MAX_SEED), message: text => `The seed ${text} is larger than a seed may be (${formatLimit(String(MAX_SEED))}).` }
+    }
+};
+
+function formatLimit(digits: string): string {
+    return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+const KIND_LIMITS: Record<ValueTerminal, { limit: string; code: string; message: (text: string) => string }> = {
+    MONEY: { limit: MAX_MONEY, code: IssueCodes.AmountTooLarge, message: text => `${text} is beyond the largest amount a contract may state (${formatLimit(MAX_MONEY)}).` },
+    NUMBER: { limit: MAX_COUNT, code: IssueCodes.CountTooLarge, message: text => `${text} is beyond the largest number a contract may state (${formatLimit(MAX_COUNT)}).` },
+    PERCENT: { limit: MAX_PERCENT_FRACTION, code: IssueCodes.PercentTooLarge, message: text => `${text} is beyond the largest percent a contract may state (±${formatLimit(String(Number(MAX_PERCENT_FRACTION) * 100))}%).` }
+};
+
+/**
+ * Values beyond the magnitudes of language/limits.ts: so large that no contract means them, and
+ * that derived figures would stop reading as figures (exponents, overflowing floats, dates past
+ * the calendar's end).
+ */
+export function checkMagnitudes(node: AstNode, accept: ValidationAcceptor): void {
+    const properties = valuePropertiesOf(node.$type);
+    if (!properties) {
+        return;
+    }
+    for (const [property, kind] of properties) {
+        const raw = (node as unknown as Record<string, unknown>)[property];
+        const values = Array.isArray(raw) ? raw : [raw];
+        values.forEach((value, index) => {
+            if (typeof value !== 'string') {
+                return;
+            }
+            const term = TERM_LIMITS[node.$type]?.[property];
+            const { limit, message } = term ?? KIND_LIMITS[kind];
+            if (!beyond(value, limit)) {
+                return;
+            }
+            const token = GrammarUtils.findNodesForProperty(node.$cstNode, property)[index];
+            const code = term ? IssueCodes.CountTooLarge : KIND_LIMITS[kind].code;
+            accept('error', message(token?.text ?? value), token
+                ? { node, range: token.range, code }
+                : { node, property: property as never, code });
+        });
     }
 }

@@ -153,7 +153,7 @@ describe('registerSummaryCommand and registerDiffCommand', () => {
         const { program: aco } = program();
         const summary = aco.commands.find((c) => c.name() === 'summary')!;
         expect(summary.options.find((o) => o.long === '--format')!.defaultValue).toBe('md');
-        expect(summary.options.map((o) => o.long)).toEqual(['--format', '--output', '--quiet', '--no-color']);
+        expect(summary.options.map((o) => o.long)).toEqual(['--format', '--output', '--force', '--quiet', '--no-color']);
         const run = await capture(() => aco.parseAsync(['summary', spec, '--format', 'pdf'], { from: 'user' }).catch((e: unknown) => e));
         expect(run.result).toBeInstanceOf(CommanderError);
         expect((run.result as CommanderError).exitCode).not.toBe(0);
