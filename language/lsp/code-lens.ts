@@ -1,6 +1,6 @@
 /**
- * Code lens above each scenario ("Earned $2,135,818.13 · explain · summary") and above the
- * `uncertainty` block ("Run Monte Carlo (100,000 trials)"). The commands run in the client, which
+ * Code lens above each scenario ("Earned $2,135,818.13 · explain · summary"), above each
+ * projection (the term total and net cash) and above the `uncertainty` block ("Run Monte Carlo (100,000 trials)"). The commands run in the client, which
  * asks the server for the waterfall, the summary or the simulation.
  */
 import type { LangiumDocument } from 'langium';
@@ -48,6 +48,15 @@ export class AcoCodeLensProvider implements CodeLensProvider {
                     { range, command: { title: 'explain', command: AcoCommands.explainScenario, arguments: args } },
                     { range, command: { title: 'summary', command: AcoCommands.showSummary, arguments: [uri] } }
                 );
+            } else if (ast.isProjection(section)) {
+                // The term total: what the agreement earns over every year, and the cash it nets the ACO.
+                const index = root.sections.filter(ast.isProjection).indexOf(section);
+                const projection = broken ? undefined : analysis.projection(index);
+                const money = (amount: Parameters<typeof settledMoney>[0]) => settledMoney(amount, analysis.model);
+                const title = projection
+                    ? `Term total: ${projection.totalEarned.isNegative() ? 'owes' : 'earns'} ${money(projection.totalEarned.abs())} over ${projection.years.length} years · net cash ${money(projection.totalNetCash)}`
+                    : broken ? 'Fix the errors to settle' : 'Cannot settle yet';
+                lenses.push({ range, command: { title, command: AcoCommands.showSummary, arguments: [uri] } });
             } else if (ast.isUncertainty(section)) {
                 const settings = await editorSettings(this.services);
                 // The `aco.monteCarlo.trials` setting (when above 0) overrides the contract's `trials`.
