@@ -166,7 +166,7 @@ export function oweLosses(
     const sharing = rules.sharing;
     const shared = trace.basis;
     const tiers = rules.tiers;
-    if (tiers && trace.tierRate !== undefined) {
+    if (tiers && trace.tiered) {
         const rate = trace.tierRate;
         const tier = tiers.find((t) => !quality.lessThan(t.lower) && (t.upper === undefined || quality.lessThan(t.upper)));
         result.lossSharingRate = rate;
@@ -278,7 +278,7 @@ function appliedLossCap(
     trace: LossTrace<Dec>,
     currency: string
 ): { amount: Dec; rate: Dec; line: number; text: string } | undefined {
-    const amount = trace.capLimit;
+    const amount = trace.capped ? trace.capLimit : undefined;
     const cap = rules.cap;
     const revenue = rules.revenueCap;
     if (amount === undefined || (!cap && !revenue)) {

@@ -171,7 +171,7 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
 
     const sharing = rules.sharing;
     const tiers = rules.tiers;
-    if (tiers && trace.tierRate !== undefined) {
+    if (tiers && trace.tiered) {
         const tier = tiers.find((t) => !quality.lessThan(t.lower) && (t.upper === undefined || quality.lessThan(t.upper)));
         const band = tier ? tierText(tier) : 'below every tier';
         const finalRate = trace.finalRate;
@@ -181,7 +181,7 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
         addStep(
             steps,
             'final sharing rate',
-            () => `Quality score ${percentText(quality)} falls in the tier ${band}: sharing rate ${percentText(trace.tierRate!)}${halfText}${floorText}; shared savings ${money(basis)} × ${percentText(finalRate)} = ${money(trace.beforeSequestration)}.`,
+            () => `Quality score ${percentText(quality)} falls in the tier ${band}: sharing rate ${percentText(trace.tierRate)}${halfText}${floorText}; shared savings ${money(basis)} × ${percentText(finalRate)} = ${money(trace.beforeSequestration)}.`,
             tier?.line ?? tiers[0].line,
             { amount: trace.beforeSequestration, rate: finalRate }
         );
@@ -256,7 +256,7 @@ function finishSavings(rules: SavingsRules, trace: SavingsTrace<Dec>, shared: De
         result.sequestered = before.minus(kept);
     }
     const cap = rules.cap;
-    const limit = trace.capLimit;
+    const limit = trace.capped ? trace.capLimit : undefined;
     if (cap && limit) {
         const before = trace.afterSequestration;
         const text = (): string => trace.capBinds

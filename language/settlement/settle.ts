@@ -26,7 +26,7 @@ import { lossRules, oweLosses } from './losses.js';
 import { qualityScore, qualityStandardMet } from './quality-score.js';
 import { DEFAULT_ROUNDING, roundMoney, roundingText, withoutNegativeZero } from './rounding.js';
 import { savingsRules, shareSavings, type YearPosition } from './savings.js';
-import type { Settlement } from './settlement-types.js';
+import type { Ledger, Settlement } from './settlement-types.js';
 import { addStep, type Steps } from './waterfall.js';
 
 /**
@@ -144,9 +144,14 @@ export function settle(contract: ContractModel, scenario: ScenarioTerms, options
         settlement.sequestered = sequestered;
     }
     if (options.capitation !== false) {
-        // A lone scenario: every advance investment paid before this year is still outstanding.
-        const before = advancePaidThrough(model.advanceInvestment, year - 1);
-        settlement.ledger = yearLedger(model, scenario, settlement, before, rounding);
+        // Built when read (JSON, summaries, the editor): a lone scenario assumes every advance
+        // investment paid before this year is still outstanding.
+        let ledger: Ledger | undefined;
+        Object.defineProperty(settlement, 'ledger', {
+            enumerable: true,
+            configurable: true,
+            get: () => (ledger ??= yearLedger(model, scenario, settlement, advancePaidThrough(model.advanceInvestment, year - 1), rounding))
+        });
     }
     if (minimumRate !== undefined) {
         settlement.minimumRate = minimumRate;

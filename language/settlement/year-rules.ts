@@ -136,11 +136,13 @@ export interface SavingsTrace<T> {
     bandShared: T[];
     beforeSequestration: T;
     afterSequestration: T;
-    /** cap × B, when there is a cap. */
-    capLimit?: T;
+    /** cap × B, when `capped` (there is a cap). Numeric fields are never undefined, so float traces stay unboxed. */
+    capLimit: T;
+    capped: boolean;
     capBinds: boolean;
-    /** The rate the quality tier gave, with tiers. */
-    tierRate?: T;
+    /** The rate the quality tier gave, when `tiered`. */
+    tierRate: T;
+    tiered: boolean;
     /** The floor raised the final sharing rate. */
     floorApplied: boolean;
     /** Refunded under the medical loss ratio floor. */
@@ -169,12 +171,14 @@ export interface LossTrace<T> {
     bandShared: T[];
     /** The loss shared: |G|, or |G| − MLR × B above the minimum. */
     basis: T;
-    /** The rate the quality tier gave, with tiers. */
-    tierRate?: T;
+    /** The rate the quality tier gave, when `tiered`. */
+    tierRate: T;
+    tiered: boolean;
     /** Owed before the cap. */
     beforeCap: T;
-    /** The binding cap in money; undefined without one. */
-    capLimit?: T;
+    /** The binding cap in money, when `capped`. */
+    capLimit: T;
+    capped: boolean;
     /** Which cap binds or applies: the revenue cap when it is the smaller. */
     revenueCapChosen: boolean;
     capBinds: boolean;
@@ -248,8 +252,8 @@ function makeYearRules() {
         trace.halfRate = false;
         trace.alternative = false;
         trace.capBinds = false;
-        trace.capLimit = undefined;
-        trace.tierRate = undefined;
+        trace.capped = false;
+        trace.tiered = false;
         trace.floorApplied = false;
         trace.mlrRefund = zero;
         trace.shared = zero;
@@ -286,9 +290,14 @@ function makeYearRules() {
         let shared: T;
         if (plan.sharing === 'rate' || tiered) {
             // Tiers give the rate for the score's tier; one rate is scaled by Q under `scaled`.
-            const tierRate = tiered ? tierShare(arithmetic, plan.tiers, year.quality) : undefined;
-            trace.tierRate = tierRate;
-            let finalRate = tierRate ?? (scaled ? arithmetic.times(plan.rate, year.quality) : plan.rate);
+            let finalRate: T;
+            if (tiered) {
+                finalRate = tierShare(arithmetic, plan.tiers, year.quality);
+                trace.tierRate = finalRate;
+                trace.tiered = true;
+            } else {
+                finalRate = scaled ? arithmetic.times(plan.rate, year.quality) : plan.rate;
+            }
             if (trace.halfRate) {
                 finalRate = arithmetic.times(finalRate, arithmetic.half);
             }
@@ -314,6 +323,7 @@ function makeYearRules() {
         if (plan.cap !== undefined) {
             const limit = arithmetic.times(year.benchmark, plan.cap);
             trace.capLimit = limit;
+            trace.capped = true;
             if (arithmetic.greaterThan(shared, limit)) {
                 trace.capBinds = true;
                 shared = limit;
@@ -350,9 +360,9 @@ function makeYearRules() {
     function oweLosses<T>(arithmetic: Arithmetic<T>, plan: LossPlan<T>, year: Year<T>, trace: LossTrace<T>): T {
         const zero = arithmetic.zero;
         trace.capBinds = false;
-        trace.capLimit = undefined;
+        trace.capped = false;
         trace.revenueCapChosen = false;
-        trace.tierRate = undefined;
+        trace.tiered = false;
         trace.owed = zero;
         const gross = arithmetic.negated(year.gross);
         if (plan.minimum !== undefined && arithmetic.lessThan(arithmetic.negated(year.rate), plan.minimum)) {
@@ -371,6 +381,7 @@ function makeYearRules() {
         } else if (tiered) {
             const rate = tierShare(arithmetic, plan.tiers, year.quality);
             trace.tierRate = rate;
+            trace.tiered = true;
             trace.lossRate = rate;
             owed = arithmetic.times(shared, rate);
         } else if (plan.sharing === 'rate') {
@@ -400,6 +411,7 @@ function makeYearRules() {
         }
         if (limit !== undefined) {
             trace.capLimit = limit;
+            trace.capped = true;
             if (arithmetic.greaterThan(arithmetic.negated(owed), limit)) {
                 trace.capBinds = true;
                 owed = arithmetic.negated(limit);
@@ -436,13 +448,17 @@ function makeYearRules() {
         bandShared: T[] = [];
         beforeSequestration: T;
         afterSequestration: T;
-        capLimit?: T = undefined;
+        capLimit: T;
+        capped = false;
         capBinds = false;
-        tierRate?: T = undefined;
+        tierRate: T;
+        tiered = false;
         floorApplied = false;
         mlrRefund: T;
         shared: T;
         constructor(zero: T) {
+            this.capLimit = zero;
+            this.tierRate = zero;
             this.mlrRefund = zero;
             this.threshold = zero;
             this.basis = zero;
@@ -463,15 +479,19 @@ function makeYearRules() {
         parts: T[] = [];
         bandShared: T[] = [];
         basis: T;
-        tierRate?: T = undefined;
+        tierRate: T;
+        tiered = false;
         beforeCap: T;
-        capLimit?: T = undefined;
+        capLimit: T;
+        capped = false;
         revenueCapChosen = false;
         capBinds = false;
         afterCap: T;
         afterReduction: T;
         owed: T;
         constructor(zero: T) {
+            this.tierRate = zero;
+            this.capLimit = zero;
             this.basis = zero;
             this.lossQuality = zero;
             this.rawRate = zero;
