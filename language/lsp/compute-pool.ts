@@ -97,7 +97,8 @@ export class ComputePool {
             pending.resolve(reply.result as ComputeResult);
         } else {
             if (!reply.refused) {
-                this.report(new Error(reply.error));
+                // The worker's own stack says where it failed.
+                this.report(Object.assign(new Error(reply.error), { stack: reply.stack }));
             }
             pending.reject(new ResponseError(LSPErrorCodes.RequestFailed, reply.error));
         }

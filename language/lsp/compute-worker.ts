@@ -7,6 +7,7 @@ import '../polyfills.js';
 import { EmptyFileSystem, URI } from 'langium';
 import { parentPort } from 'node:worker_threads';
 import { createAcoServices } from '../aco-module.js';
+import { SettlementError } from '../settlement/index.js';
 import { JobRefused, monteCarloResponse, summaryResult, type ComputeJob } from './compute-jobs.js';
 
 const { shared, Aco } = createAcoServices(EmptyFileSystem);
@@ -14,7 +15,7 @@ const { shared, Aco } = createAcoServices(EmptyFileSystem);
 export type WorkerReply =
     | { id: number; progress: { done: number; total: number } }
     | { id: number; result: unknown }
-    | { id: number; error: string; refused: boolean };
+    | { id: number; error: string; stack?: string; refused: boolean };
 
 async function run(job: ComputeJob, id: number): Promise<unknown> {
     const uri = URI.parse(job.uri);
@@ -52,7 +53,8 @@ parentPort?.on('message', (message: { id: number; job: ComputeJob }) => {
     run(message.job, message.id).then(
         result => parentPort?.postMessage({ id: message.id, result } satisfies WorkerReply),
         (error: unknown) => parentPort?.postMessage({
-            id: message.id, error: error instanceof Error ? error.message : String(error), refused: error instanceof JobRefused
+            id: message.id, error: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined,
+            refused: error instanceof JobRefused || error instanceof SettlementError
         } satisfies WorkerReply)
     );
 });

@@ -9,8 +9,10 @@ import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type 
 import type { AcoServices } from '../aco-module.js';
 import type { ContractAnalysis } from '../analysis/contract-analysis.js';
 import { formatCount } from '../format.js';
+import { SettlementError } from '../settlement/index.js';
 import { JobRefused, monteCarloResponse, summaryResult, type ComputeJob, type ComputeResult } from './compute-jobs.js';
 import type { ComputePool } from './compute-pool.js';
+import { hasErrors } from './document-analysis.js';
 import { waterfallMarkdown } from './hover.js';
 import { AcoRequests, MAX_MONTE_CARLO_TRIALS, type ExplainResult, type MonteCarloResponse, type SummaryResult } from './server-protocol.js';
 
@@ -119,7 +121,8 @@ export function registerCustomRequests({ connection, shared, Aco, pool }: Custom
             if (controller.signal.aborted) {
                 throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request has been cancelled.');
             }
-            throw error instanceof JobRefused ? failed(error.message) : error;
+            // What the contract lacks (no benchmark, nothing drawn) is the answer, not a server failure.
+            throw error instanceof JobRefused || error instanceof SettlementError ? failed(error.message) : error;
         } finally {
             cancel.dispose();
         }
@@ -141,11 +144,19 @@ export function registerCustomRequests({ connection, shared, Aco, pool }: Custom
         return { title: `${result.model.name}: ${settlement.scenario}`, markdown: waterfallMarkdown(settlement, result.model) };
     });
 
+    /** As `aco summary` and `aco simulate` refuse them: figures from a contract with errors would mislead. */
+    function withoutErrors(document: LangiumDocument, what: string): void {
+        if (hasErrors(document)) {
+            throw failed(`The contract has errors: ${what} once they are fixed.`);
+        }
+    }
+
     connection.onRequest(AcoRequests.summary, async (raw: unknown, token: CancellationToken): Promise<SummaryResult> => {
         const method = AcoRequests.summary;
         const uri = uriParam(method, paramsObject(method, raw));
         const document = await validatedDocument(method, uri, token);
         analysis(document);
+        withoutErrors(document, 'the summary shows');
         return await compute({ kind: 'summary', uri, text: document.textDocument.getText() }, document, token) as SummaryResult;
     });
 
@@ -159,6 +170,7 @@ export function registerCustomRequests({ connection, shared, Aco, pool }: Custom
         if (!analysis(document).model.uncertainty) {
             throw failed('The contract has no uncertainty block.');
         }
+        withoutErrors(document, 'Monte Carlo runs');
         const progress = workDoneToken !== undefined
             ? (done: number, total: number) => void connection.sendProgress({ method: '$/progress' } as never, workDoneToken, {
                 kind: 'report', percentage: Math.round(done / total * 100), message: `${formatCount(done)} of ${formatCount(total)} trials`

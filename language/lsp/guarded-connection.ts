@@ -17,12 +17,12 @@ const LIFECYCLE = new Set(['onInitialize', 'onInitialized', 'onShutdown', 'onExi
 const NESTED = new Set(['languages', 'workspace', 'notebooks', 'semanticTokens', 'inlayHint', 'inlineValue', 'diagnostics',
     'callHierarchy', 'typeHierarchy', 'moniker', 'foldingRange', 'synchronization', 'inlineCompletion']);
 
-export type ErrorReporter = (what: string, error: unknown) => void;
+export type ErrorReporter = (what: string, error: unknown, outcome?: string) => void;
 
 /** Logs each distinct failure once (a hover that fails on every mouse move logs one line). */
 export function onceReporter(connection: Connection): ErrorReporter {
     const seen = new Set<string>();
-    return (what, error) => {
+    return (what, error, outcome = 'answered empty') => {
         const message = error instanceof Error ? error.message : String(error);
         const key = `${what}: ${message}`;
         if (seen.has(key)) {
@@ -30,7 +30,7 @@ export function onceReporter(connection: Connection): ErrorReporter {
         }
         seen.add(key);
         const where = error instanceof Error ? error.stack?.split('\n').slice(1, 4).map(l => l.trim()).join(' < ') : undefined;
-        connection.console.error(`ACO server: ${what} failed and answered empty: ${message}${where ? ` (at ${where})` : ''}`);
+        connection.console.error(`ACO server: ${what} failed (${outcome}): ${message}${where ? ` (at ${where})` : ''}`);
     };
 }
 

@@ -25,13 +25,13 @@ export function startAcoServer(rawConnection: Connection, options: ServerOptions
     const report = onceReporter(rawConnection);
     const connection = guardConnection(rawConnection, report);
     // A failed request to the client (say, one that cannot register capabilities) is logged, never fatal.
-    process.on('unhandledRejection', reason => report('a background task', reason));
+    process.on('unhandledRejection', reason => report('a background task', reason, 'ignored'));
     const worker = options.parserWorker;
     const { shared, Aco } = createAcoServices({ connection, ...NodeFileSystem },
         worker ? { parser: { AsyncParser: services => new SizeAwareAsyncParser(services, worker) } } : undefined);
     // Read the client's capabilities from its `initialize`, which only the subscription made now sees.
     clientCapabilities(shared);
-    const pool = options.computeWorker ? new ComputePool(options.computeWorker, error => report('a computation', error)) : undefined;
+    const pool = options.computeWorker ? new ComputePool(options.computeWorker, error => report('a Monte Carlo or summary computation', error, 'answered with an error')) : undefined;
     registerCustomRequests({ connection, shared, Aco, pool });
     startLanguageServer(shared);
     connection.onExit(() => pool?.dispose());

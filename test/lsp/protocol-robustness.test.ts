@@ -105,6 +105,17 @@ describe('requests a client gets wrong', () => {
         expect(error.message).toBe('The contract has no uncertainty block.');
     });
 
+    test('a contract with errors: the summary and Monte Carlo wait for the fix, saying so', async () => {
+        const broken = 'file:///virtual/broken-summary.aco';
+        await client.open(broken, specText.replace('population {', 'population { /*').replace('benchmark $1,050.00', 'benchmark $1,050.00 */'));
+        await client.nextDiagnostics(broken, 0);
+        for (const method of ['aco/summary', 'aco/monteCarlo']) {
+            const error = await errorOf(method, { uri: broken });
+            expect(error.code).toBe(-32803);
+            expect(error.message).toMatch(/^The contract has errors: (the summary shows|Monte Carlo runs) once they are fixed\.$/);
+        }
+    });
+
     test('standard requests for a file that does not exist answer empty, and the failure is logged once', async () => {
         const missing = 'file:///virtual/does-not-exist.aco';
         for (let i = 0; i < 3; i++) {
@@ -113,7 +124,7 @@ describe('requests a client gets wrong', () => {
         expect(await client.request('textDocument/formatting', { textDocument: { uri: missing }, options: { tabSize: 4, insertSpaces: true } })).toBeNull();
         const logged = client.logs.filter(l => l.includes('hover failed'));
         expect(logged).toHaveLength(1);
-        expect(logged[0]).toContain('answered empty');
+        expect(logged[0]).toContain('(answered empty)');
     });
 
     test('a Monte Carlo run of 100,000,000 trials never holds up another document, and cancelling it answers at once', async () => {
