@@ -1,30 +1,12 @@
 /**
- * Quality section: weights that sum to 100%, thresholds on the worse side of their targets, and a
- * target on every measure.
+ * Quality measures: thresholds on the worse side of their targets, and a target on every measure.
+ * (Weights that sum to 100% are checked in sum-checks.ts.)
  */
 import type { ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { Dec } from '../decimal.js';
 import { formatPercent } from '../format.js';
 import { IssueCodes } from './issue-codes.js';
-
-export function checkWeights(quality: ast.Quality, accept: ValidationAcceptor): void {
-    const measures = quality.lines.filter(ast.isMeasure);
-    if (measures.length === 0) {
-        return;
-    }
-    let sum = new Dec(0);
-    for (const measure of measures) {
-        const weight = measure.lines.find(ast.isWeightLine)?.rate;
-        if (weight !== undefined) {
-            sum = sum.plus(weight);
-        }
-    }
-    if (!sum.equals(1)) {
-        accept('error', `Measure weights sum to ${formatPercent(sum)}, not 100%.`,
-            { node: quality, keyword: 'quality', code: IssueCodes.WeightsSum, data: { code: IssueCodes.WeightsSum } });
-    }
-}
 
 export function checkMeasure(measure: ast.Measure, accept: ValidationAcceptor): void {
     const threshold = measure.lines.find(ast.isThresholdLine);

@@ -3,10 +3,11 @@
  * the range in ascending order, loss-rate bounds in the right order, the `1 - final sharing rate`
  * form written with the number 1.
  */
-import type { AstNode, ValidationAcceptor } from 'langium';
+import { GrammarUtils, type AstNode, type ValidationAcceptor } from 'langium';
 import * as ast from '../generated/ast.js';
 import { Dec } from '../decimal.js';
 import { formatPercent } from '../format.js';
+import { percentExpectedMessage } from '../parser/syntax-messages.js';
 import { IssueCodes } from './issue-codes.js';
 
 export function checkSharingForm(section: ast.SharedSavings | ast.SharedLosses, accept: ValidationAcceptor): void {
@@ -64,8 +65,9 @@ export function checkCorridors(corridors: readonly ast.CorridorLine[], accept: V
 
 export function checkSharingRate(line: ast.SharingRateLine, accept: ValidationAcceptor): void {
     if (line.one !== undefined && line.floor === undefined) {
-        accept('error', `Expected a percent such as ${line.one}% but found '${line.one}'.`,
-            { node: line, property: 'one', code: IssueCodes.SyntaxError });
+        const text = GrammarUtils.findNodeForProperty(line.$cstNode, 'one')?.text ?? line.one;
+        const { message, proposal } = percentExpectedMessage(text, 'SharingRateLine');
+        accept('error', message, { node: line, property: 'one', code: IssueCodes.SyntaxError, data: { code: IssueCodes.SyntaxError, replacement: proposal } });
         return;
     }
     if (line.one !== undefined && line.one !== '1') {
