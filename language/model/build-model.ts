@@ -715,14 +715,11 @@ export function buildModel(contract: ast.Contract): ContractModel {
     const blocks = contract.sections.some(ast.isYearTerms);
     const cache = new Map<number, ContractModel>();
     registerYearModels(model, (year) => {
-        const program = model.program;
-        const rules = yearProgram(program, model.agreement, year, [], undefined, model.term.months);
-        if (!blocks && (!program || rules?.program.year === program.year)) {
-            return model;
-        }
         let built = cache.get(year);
         if (!built) {
-            built = buildModelFor(contract, year);
+            const program = model.program;
+            const rules = yearProgram(program, model.agreement, year, [], undefined, model.term.months);
+            built = !blocks && (!program || rules?.program.year === program.year) ? model : buildModelFor(contract, year);
             cache.set(year, built);
         }
         return built;

@@ -45,8 +45,34 @@ export interface LossRules {
     basisLine?: number;
 }
 
+/** The rules depend only on the (immutable) model, the exact plan only on the rules: each is made once. */
+const rulesOf = new WeakMap<ContractModel, LossRules | null>();
+const exactPlans = new WeakMap<LossRules, LossPlan<Dec>>();
+
 /** The loss terms resolved, or undefined for a one-sided contract. */
 export function lossRules(model: ContractModel): LossRules | undefined {
+    let rules = rulesOf.get(model);
+    if (rules === undefined) {
+        rules = resolveLossRules(model) ?? null;
+        rulesOf.set(model, rules);
+    }
+    return rules ?? undefined;
+}
+
+/** The exact plan: the contract's rules once, with this scenario's adjustments on top when it has any. */
+function exactPlan(rules: LossRules, adjustments: LossAdjustments): LossPlan<Dec> {
+    let plan = exactPlans.get(rules);
+    if (!plan) {
+        plan = lossPlan(exact, rules, undefined);
+        exactPlans.set(rules, plan);
+    }
+    if (!adjustments.lossesReducedBy && !adjustments.lossesForgiven) {
+        return plan;
+    }
+    return { ...plan, ...scenarioAdjustments(exact, adjustments) };
+}
+
+function resolveLossRules(model: ContractModel): LossRules | undefined {
     const terms = model.losses;
     if (!terms) {
         return undefined;
@@ -91,7 +117,6 @@ export type LossAdjustments = Pick<ScenarioTerms, 'lossesReducedBy' | 'lossesFor
 /** The rules and the scenario's adjustments as the numbers of `arithmetic`, for `oweLosses` in year-rules.ts. */
 export function lossPlan<T>(arithmetic: Arithmetic<T>, rules: LossRules, adjustments: LossAdjustments | undefined): LossPlan<T> {
     const sharing = rules.sharing;
-    const forgiven = adjustments?.lossesForgiven;
     return {
         minimum: optional(arithmetic, rules.minimum?.rate),
         sharing: sharing === undefined ? 'none' : sharing.kind,
@@ -106,6 +131,14 @@ export function lossPlan<T>(arithmetic: Arithmetic<T>, rules: LossRules, adjustm
         aboveMinimum: rules.aboveMinimum,
         cap: optional(arithmetic, rules.cap?.rate),
         revenueLimit: optional(arithmetic, rules.revenueCap?.limit),
+        ...scenarioAdjustments(arithmetic, adjustments)
+    };
+}
+
+/** The scenario's disaster adjustment and forgiven share as numbers. */
+function scenarioAdjustments<T>(arithmetic: Arithmetic<T>, adjustments: LossAdjustments | undefined): Pick<LossPlan<T>, 'reducedBy' | 'keptAfterForgiveness'> {
+    const forgiven = adjustments?.lossesForgiven;
+    return {
         reducedBy: optional(arithmetic, adjustments?.lossesReducedBy?.amount.abs()),
         keptAfterForgiveness: forgiven ? arithmetic.minus(arithmetic.one, arithmetic.of(forgiven.rate)) : undefined
     };
@@ -127,7 +160,7 @@ export function oweLosses(
     steps: Steps
 ): OwedLosses {
     const trace = newLossTrace(exact);
-    const owed = oweLossesRule(exact, lossPlan(exact, rules, adjustments), year, trace);
+    const owed = oweLossesRule(exact, exactPlan(rules, adjustments), year, trace);
     const { benchmark, gross, quality, standardMet } = year;
     const money = (amount: Dec) => moneyText(amount, currency);
     const loss = gross.abs();

@@ -32,8 +32,30 @@ export interface SavingsRules {
     mlrFloor?: Rated;
 }
 
+/** The rules depend only on the (immutable) model, and the exact plan only on the rules: each is made once. */
+const rulesOf = new WeakMap<ContractModel, SavingsRules>();
+const exactPlans = new WeakMap<SavingsRules, SavingsPlan<Dec>>();
+
 /** The savings terms with the minimum rate resolved (the variable table at N). */
 export function savingsRules(model: ContractModel): SavingsRules {
+    let rules = rulesOf.get(model);
+    if (!rules) {
+        rules = resolveSavingsRules(model);
+        rulesOf.set(model, rules);
+    }
+    return rules;
+}
+
+function exactPlan(rules: SavingsRules): SavingsPlan<Dec> {
+    let plan = exactPlans.get(rules);
+    if (!plan) {
+        plan = savingsPlan(exact, rules);
+        exactPlans.set(rules, plan);
+    }
+    return plan;
+}
+
+function resolveSavingsRules(model: ContractModel): SavingsRules {
     const terms = model.savings;
     return {
         minimum: resolveMinimumRate(terms.minimumRate, model, 'savings'),
@@ -94,7 +116,7 @@ export interface SharedSavings {
 /** Step 7 for G > 0: the rule, then one waterfall step for each thing it decided. */
 export function shareSavings(rules: SavingsRules, year: YearPosition, currency: string, steps: Steps): SharedSavings {
     const trace = newSavingsTrace(exact);
-    const shared = shareSavingsRule(exact, savingsPlan(exact, rules), year, trace);
+    const shared = shareSavingsRule(exact, exactPlan(rules), year, trace);
     const { gross, rate, quality } = year;
     const money = (amount: Dec) => moneyText(amount, currency);
     const opening = `Gross savings ${money(gross)} are ${percentText(rate)} of the benchmark`;
