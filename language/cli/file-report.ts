@@ -9,7 +9,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
 import { Dec } from '../decimal.js';
 import { formatPercent, settledMoney } from '../format.js';
-import { runMonteCarlo, type MonteCarloResult } from '../settlement/index.js';
+import { runMonteCarlo, runTermMonteCarlo, type MonteCarloResult, type TermMonteCarloResult } from '../settlement/index.js';
+import { ledgerText, projectionText, termMonteCarloText } from './agreement-output.js';
 import { acoServices, loadContracts, releaseContracts, type LoadedContract } from './contracts.js';
 import type { ContractFile } from './files.js';
 import { applyEdits, expectationEdits } from './expect-update.js';
@@ -135,7 +136,9 @@ function simulateReport(loaded: LoadedContract, options: ReportOptions, report: 
             report.usageError = `${loaded.file.display}: --monte-carlo needs an uncertainty block in the contract`;
             return;
         }
-        monteCarlo = runMonteCarlo(analysis.model, { trials: options.trials, seed: options.seed });
+        monteCarlo = analysis.model.uncertainty.overTerm
+            ? runTermMonteCarlo(analysis.model, { trials: options.trials, seed: options.seed })
+            : runMonteCarlo(analysis.model, { trials: options.trials, seed: options.seed });
     }
     if (options.scenario !== undefined && analysis && !analysis.model.scenarios.some(s => s.name === options.scenario)) {
         report.usageError = `${loaded.file.display}: no scenario called "${options.scenario}"`;
@@ -160,13 +163,22 @@ function simulateReport(loaded: LoadedContract, options: ReportOptions, report: 
         }
         if (options.scenario === undefined || settlement.scenario === options.scenario) {
             out.push(...settlementText(settlement, analysis.model, style, options.explain === true));
+            if (options.explain && settlement.ledger) {
+                out.push(...ledgerText(settlement.ledger, analysis.model));
+            }
         }
     });
-    if (analysis.settlements.length === 0) {
+    analysis.model.projections.forEach((projection, index) => {
+        const settled = analysis.projection(index);
+        out.push(...(settled
+            ? projectionText(settled, analysis.model, style)
+            : [`  Projection "${projection.name}" cannot be settled: ${analysis.unsettledProjections.get(index) ?? 'incomplete'}`]));
+    });
+    if (analysis.settlements.length === 0 && analysis.model.projections.length === 0) {
         out.push('  (no scenarios)');
     }
     if (monteCarlo) {
-        out.push(...monteCarloText(monteCarlo, loaded));
+        out.push(...('yearMeans' in monteCarlo ? termMonteCarloText(monteCarlo as TermMonteCarloResult, analysis.model) : monteCarloText(monteCarlo, loaded)));
     }
     out.push('');
     report.stdout = lines(out);
@@ -190,9 +202,11 @@ function testReport(loaded: LoadedContract, options: ReportOptions, report: File
         report.failed = 1;
         out.push(`${style.red('ERROR')} ${loaded.file.display}: the contract has errors`, ...diagnosticLines(loaded, style, true));
     } else {
-        for (const settlement of analysis.settlements) {
+        // Scenarios, then each projection's years, then the projections' term totals.
+        const projected = analysis.model.projections.flatMap((_, index) => analysis.projection(index)?.years.map(year => year.settlement) ?? []);
+        for (const settlement of [...analysis.settlements, ...projected]) {
             for (const result of settlement?.expectations ?? []) {
-                const what = result.kind === 'earned' ? 'earned' : `provider ${result.providerId}`;
+                const what = result.kind === 'provider' ? `provider ${result.providerId}` : result.kind === 'bonus' ? 'quality bonus' : 'earned';
                 const label = `${loaded.file.display}:${result.line} "${settlement!.scenario}" ${what}`;
                 if (result.passed) {
                     report.passed++;
@@ -207,6 +221,22 @@ function testReport(loaded: LoadedContract, options: ReportOptions, report: File
                 }
             }
         }
+        analysis.model.projections.forEach((projection, index) => {
+            for (const result of analysis.projection(index)?.expectations ?? []) {
+                const label = `${loaded.file.display}:${result.line} projection "${projection.name}" term ${result.kind}`;
+                if (result.passed) {
+                    report.passed++;
+                    if (!options.quiet && !machine) {
+                        out.push(`${style.green('PASS')} ${label} ${settledMoney(result.actual, analysis.model)}`);
+                    }
+                } else {
+                    report.failed++;
+                    if (!machine) {
+                        out.push(`${style.red('FAIL')} ${label}: expected ${settledMoney(result.expected, analysis.model)}, got ${settledMoney(result.actual, analysis.model)}`);
+                    }
+                }
+            }
+        });
         if (options.update) {
             const edits = expectationEdits(loaded.document, analysis);
             if (edits.length > 0) {
