@@ -5,6 +5,10 @@
  * correlated from year to year: z₁ = ε₁, z_k = ρ z_{k−1} + √(1 − ρ²) ε_k (each year's draw stays
  * standard normal). Statistics, not settlements, so floats.
  *
+ * The years are a projection's (the first, by default), so each year keeps its own quality results,
+ * verdicts and adjustments where the uncertainty block draws no quality score; without one, every
+ * year of the term.
+ *
  * Determinism: trial i draws, year by year in order, the savings normal ε_k (when the savings
  * spread is not zero) and then the quality score, from one seeded stream.
  */
@@ -17,7 +21,7 @@ import { Random } from './random.js';
 export interface TermMonteCarloOptions {
     trials?: number;
     seed?: number;
-    /** The years' scenarios (a projection's); by default a bare scenario per year of the term. */
+    /** The years' scenarios; by default the contract's first projection's, else a bare scenario per year of the term. */
     years?: readonly ScenarioTerms[];
     /** Checked between chunks of trials; true stops the run. */
     signal?: AbortSignal | (() => boolean);
@@ -60,7 +64,7 @@ export function runTermMonteCarlo(model: ContractModel, options: TermMonteCarloO
     if (!uncertainty) {
         throw new SettlementError('Monte Carlo needs an uncertainty block.');
     }
-    const years = options.years ?? termYears(model);
+    const years = options.years ?? model.projections[0]?.years ?? termYears(model);
     const trials = Math.max(0, Math.floor(options.trials ?? uncertainty.trials ?? DEFAULT_TRIALS));
     const seed = options.seed ?? uncertainty.seed ?? 1;
     const rho = uncertainty.correlation?.toNumber() ?? 0;
