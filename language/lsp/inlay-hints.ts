@@ -76,7 +76,7 @@ export class AcoInlayHintProvider extends AbstractInlayHintProvider {
             hint(minimumThreshold(context.analysis.model.savings.minimumRate, context), 'Savings must reach');
         } else if (ast.isMinimumLossRateLine(node)) {
             hint(minimumThreshold(context.analysis.model.losses?.minimumRate, context), 'Losses are owed past');
-        } else if (ast.isSharingRateLine(node) || ast.isCorridorLine(node)) {
+        } else if (ast.isSharingRateLine(node) || ast.isCorridorLine(node) || ast.isQualityTierLine(node) || ast.isBonusPoolLine(node) || ast.isMlrFloorLine(node)) {
             const step = [...settlement.steps].reverse().find(s => s.line === line && s.amount !== undefined);
             hint(step?.amount, 'Shared amount');
         } else if (ast.isDiscountLine(node) || ast.isQualityWithholdLine(node) || ast.isHealthEquityLine(node)) {
