@@ -10,6 +10,7 @@ import { calendarYearOf } from '../model/agreement-years.js';
 import type { ContractModel } from '../model/contract-model.js';
 import { modelForYear } from '../model/year-models.js';
 import { IssueCodes } from './issue-codes.js';
+import { scenarioName } from './node-names.js';
 
 /** A year this large is a calendar year, not the count of a performance year. */
 const FIRST_CALENDAR_YEAR = 1900;
@@ -136,7 +137,7 @@ function checkClawbacks(contract: ast.Contract, model: ContractModel, accept: Va
         return;
     }
     const scenarios: Array<{ node: AstNode; name: string; results: Map<string, unknown> }> = [
-        ...contract.sections.filter(ast.isScenario).map((node, index) => ({ node, name: `scenario "${node.name}"`, results: model.scenarios[index]?.results ?? new Map() })),
+        ...contract.sections.filter(ast.isScenario).map((node, index) => ({ node, name: scenarioName(node), results: model.scenarios[index]?.results ?? new Map() })),
         ...contract.sections.filter(ast.isProjection).flatMap((projection, p) => projection.items.filter(ast.isProjectionYear).map((node, index) => ({
             node, name: `year ${node.year} of projection "${projection.name}"`, results: model.projections[p]?.years[index]?.results ?? new Map()
         })))

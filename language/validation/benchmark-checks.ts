@@ -13,6 +13,7 @@ import type { ContractModel } from '../model/contract-model.js';
 import { ENROLLMENT_TYPES, type EnrollmentType } from '../settlement/benchmark-build.js';
 import { ENROLLMENT_TYPE_NAMES } from '../settlement/built-benchmark.js';
 import { IssueCodes } from './issue-codes.js';
+import { scenarioName, sentence } from './node-names.js';
 
 /** Shares are published to 15 digits: they may miss 100% by rounding, not by more than this. */
 const SHARE_TOLERANCE = new Dec('0.000001');
@@ -195,7 +196,7 @@ function checkTypeExpenditure(contract: ast.Contract, model: ContractModel, acce
         }
         const absent = ENROLLMENT_TYPES.filter(type => !seen.has(type)).map(type => ENROLLMENT_TYPE_NAMES[type]);
         if (absent.length > 0) {
-            accept('error', `Scenario "${scenario.name}" gives expenditure by enrollment type but not for ${absent.join(', ')}.`,
+            accept('error', `${sentence(scenarioName(scenario))} gives expenditure by enrollment type but not for ${absent.join(', ')}.`,
                 { node: lines[0], code: IssueCodes.ExpenditureByType });
         }
     }

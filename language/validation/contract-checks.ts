@@ -14,6 +14,7 @@ import {
 } from '../settlement/presets.js';
 import type { Corridor } from '../model/contract-model.js';
 import { IssueCodes } from './issue-codes.js';
+import { idName, sentence } from './node-names.js';
 
 /** Finds the first line of a type in the first section of a type. */
 function lineIn<S extends ast.Section, L extends AstNode>(contract: ast.Contract, isSection: (n: unknown) => n is S, isLine: (n: unknown) => n is L): L | undefined {
@@ -94,7 +95,7 @@ export function checkDistribution(contract: ast.Contract, model: ContractModel, 
     if (model.distribution.key === 'attributed lives') {
         for (const provider of providers) {
             if (!provider.lines.some(ast.isAttributedLine)) {
-                accept('error', `Provider '${provider.name}' has no \`attributed\` lives, but the remainder is split by attributed lives.`,
+                accept('error', `${sentence(idName('provider', provider))} has no \`attributed\` lives, but the remainder is split by attributed lives.`,
                     { node: provider, property: 'name', code: IssueCodes.MissingAttributed });
             }
         }

@@ -10,6 +10,7 @@ import { currencySymbol } from '../format.js';
 import { proposalIn } from '../parser/syntax-messages.js';
 import { closestIds, declaredIds } from './id-suggestions.js';
 import { IssueCodes } from './issue-codes.js';
+import { scenarioName, sentence } from './node-names.js';
 import { checkExpectations, checkProjectionExpectations } from './scenario-checks.js';
 
 /**
@@ -91,7 +92,7 @@ export class AcoDocumentValidator extends DefaultDocumentValidator {
                 diagnostics.push({
                     severity: DiagnosticSeverity.Error,
                     range,
-                    message: `Scenario "${scenario.name}" cannot be settled: ${reason}`,
+                    message: `${sentence(scenarioName(scenario))} cannot be settled: ${reason}`,
                     code: IssueCodes.CannotSettle,
                     data: { code: IssueCodes.CannotSettle }
                 });

@@ -8,13 +8,14 @@ import { settledMoney } from '../format.js';
 import type { ContractAnalysis } from '../analysis/contract-analysis.js';
 import type { ContractModel } from '../model/contract-model.js';
 import { IssueCodes } from './issue-codes.js';
+import { scenarioName, sentence } from './node-names.js';
 
 export function checkScenarioShape(scenario: ast.Scenario, accept: ValidationAcceptor): void {
     // Expenditure by enrollment type is one expenditure, written over several lines.
     const byType = scenario.lines.filter(ast.isTypeExpenditureLine);
     const spending = [...byType.slice(0, 1), ...scenario.lines.filter(l => ast.isExpenditureLine(l) || ast.isSavingsLine(l))];
     if (spending.length === 0) {
-        accept('error', `Scenario "${scenario.name}" has no expenditure line: add \`expenditure $… per member per month\`, \`expenditure $… total\` or \`savings P%\`.`,
+        accept('error', `${sentence(scenarioName(scenario))} has no expenditure line: add \`expenditure $… per member per month\`, \`expenditure $… total\` or \`savings P%\`.`,
             { node: scenario, property: 'name', code: IssueCodes.MissingExpenditure });
     }
     for (const extra of spending.slice(1)) {
@@ -29,8 +30,8 @@ export function checkScenarioShape(scenario: ast.Scenario, accept: ValidationAcc
     const missing = measures.filter(m => !given.has(m.name)).map(m => m.name);
     if (missing.length > 0) {
         accept('error', given.size === 0
-            ? `Scenario "${scenario.name}" gives neither a quality score nor measure results: add \`quality score P%\` or a \`result\` for ${missing.join(', ')}.`
-            : `Scenario "${scenario.name}" has no result for ${missing.join(', ')}: give a \`result\` for every measure, or a \`quality score\`.`,
+            ? `${sentence(scenarioName(scenario))} gives neither a quality score nor measure results: add \`quality score P%\` or a \`result\` for ${missing.join(', ')}.`
+            : `${sentence(scenarioName(scenario))} has no result for ${missing.join(', ')}: give a \`result\` for every measure, or a \`quality score\`.`,
         { node: scenario, property: 'name', code: IssueCodes.MissingQuality });
     }
 }
@@ -73,7 +74,7 @@ export function checkExpectations(contract: ast.Contract, analysis: ContractAnal
             const actual = settledMoney(result.actual, model);
             const expected = settledMoney(result.expected, model);
             const what = result.kind === 'earned' ? 'earns' : `pays provider ${result.providerId}`;
-            accept('warning', `Expected ${expected}, but scenario "${scenario.name}" ${what} ${actual}.`, {
+            accept('warning', `Expected ${expected}, but ${scenarioName(scenario)} ${what} ${actual}.`, {
                 node: line, property: 'amount', code: IssueCodes.ExpectationFailed,
                 data: { code: IssueCodes.ExpectationFailed, replacement: actual }
             });
