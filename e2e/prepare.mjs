@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { vsceArgs } from '../scripts/package-extension.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const vsix = path.join(root, '.cache/e2e/aco-contracts-e2e.vsix');
@@ -18,7 +19,7 @@ if (process.env.E2E_SKIP_BUILD !== '1') {
 }
 
 // What the .vsix is made of (see .vscodeignore), and the bundler's inputs (vsce re-bundles for production).
-const inputs = ['package.json', '.vscodeignore', 'language-configuration.json', 'syntaxes', 'extension', 'language', 'out/snippets', 'scripts/bundle.mjs'];
+const inputs = ['package.json', '.vscodeignore', 'scripts/package-extension.mjs', 'language-configuration.json', 'syntaxes', 'extension', 'language', 'out/snippets', 'scripts/bundle.mjs'];
 /** @param {string} file @returns {number} newest modification time in the file or folder */
 function newest(file) {
     const full = path.join(root, file);
@@ -38,6 +39,5 @@ if (built > Math.max(...inputs.map(newest))) {
     fs.mkdirSync(path.dirname(vsix), { recursive: true });
     console.log(`[e2e] packaging ${path.relative(root, vsix)}`);
     // vsce runs `vscode:prepublish` (the production bundle) before packaging.
-    run(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links',
-        '--allow-missing-repository', '--out', vsix]);
+    run(process.execPath, [path.join(root, 'node_modules/@vscode/vsce/vsce'), ...vsceArgs(vsix)]);
 }

@@ -156,7 +156,12 @@ export function registerCustomRequests({ connection, shared, Aco, pool }: Custom
         const uri = uriParam(method, paramsObject(method, raw));
         const document = await validatedDocument(method, uri, token);
         analysis(document);
-        withoutErrors(document, 'the summary shows');
+        // The summary's banner lists a contract's errors; a contract that does not parse has no
+        // whole model to summarise (and the renderer cannot make one up).
+        const { lexerErrors, parserErrors } = document.parseResult;
+        if (lexerErrors.length > 0 || parserErrors.length > 0) {
+            throw failed('The contract has syntax errors: the summary shows once they are fixed.');
+        }
         return await compute({ kind: 'summary', uri, text: document.textDocument.getText() }, document, token) as SummaryResult;
     });
 

@@ -142,10 +142,13 @@ export async function startClient(options: ClientOptions = {}): Promise<{ client
     const child = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'], cwd: root });
     const settings = options.settings ?? { aco: { inlayHints: { enabled: true, scenario: '' }, monteCarlo: { trials: 0 } } };
     const client = new TestClient(child, settings);
-    const init = await client.request<{ capabilities: Record<string, unknown> }>('initialize', {
+    // A server that dies on start says why, rather than leaving the test waiting.
+    const exited = new Promise<never>((_, reject) => child.on('exit', code => reject(new Error(`the server exited (${code}) before answering initialize: ${client.stderr}`))));
+    const init = await Promise.race([exited, client.request<{ capabilities: Record<string, unknown> }>('initialize', {
         processId: process.pid, rootUri: options.rootUri ?? null, workspaceFolders: options.workspaceFolders ?? null,
         capabilities: options.capabilities ?? VSCODE_LIKE_CAPABILITIES
-    });
+    })]);
+    exited.catch(() => undefined);
     await client.connection.sendNotification('initialized', {});
     return { client, capabilities: init.capabilities };
 }

@@ -105,15 +105,19 @@ describe('requests a client gets wrong', () => {
         expect(error.message).toBe('The contract has no uncertainty block.');
     });
 
-    test('a contract with errors: the summary and Monte Carlo wait for the fix, saying so', async () => {
-        const broken = 'file:///virtual/broken-summary.aco';
-        await client.open(broken, specText.replace('population {', 'population { /*').replace('benchmark $1,050.00', 'benchmark $1,050.00 */'));
-        await client.nextDiagnostics(broken, 0);
-        for (const method of ['aco/summary', 'aco/monteCarlo']) {
-            const error = await errorOf(method, { uri: broken });
-            expect(error.code).toBe(-32803);
-            expect(error.message).toMatch(/^The contract has errors: (the summary shows|Monte Carlo runs) once they are fixed\.$/);
-        }
+    test('a contract with errors: Monte Carlo, and a summary of one that does not parse, wait for the fix, saying so', async () => {
+        const invalid = 'file:///virtual/invalid-rate.aco';
+        await client.open(invalid, specText.replace('sharing rate 75%', 'sharing rate 175%'));
+        await client.nextDiagnostics(invalid, 0);
+        const monteCarlo = await errorOf('aco/monteCarlo', { uri: invalid });
+        expect(monteCarlo.code).toBe(-32803);
+        expect(monteCarlo.message).toBe('The contract has errors: Monte Carlo runs once they are fixed.');
+        const unparsed = 'file:///virtual/unparsed.aco';
+        await client.open(unparsed, specText.replace('population {', 'population {{'));
+        await client.nextDiagnostics(unparsed, 0);
+        const summary = await errorOf('aco/summary', { uri: unparsed });
+        expect(summary.code).toBe(-32803);
+        expect(summary.message).toBe('The contract has syntax errors: the summary shows once they are fixed.');
     });
 
     test('standard requests for a file that does not exist answer empty, and the failure is logged once', async () => {
