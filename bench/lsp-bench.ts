@@ -1,65 +1,17 @@
 /**
  * Editor responsiveness over the real stdio connection to the bundled server: from a one-character
- * edit to the new diagnostics and the new inlay hints, for a typical example and for the largest
- * generated contract, with inlay hints on and off (the ratio is the cost of inline simulation),
- * and from server start to the first diagnostics.
+ * edit to the new diagnostics and the new inlay hints, with inlay hints on and off (the ratio is
+ * the cost of inline figures), for a typical example, a 500-line contract with 20 scenarios and
+ * the largest generated contract (20,551 lines); and from server start to the first diagnostics.
+ * Each edit time is set against the time to parse that document in this process (best of several
+ * parses), measured in the same run.
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-    createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams
-} from 'vscode-languageserver-protocol/node';
+import { EmptyFileSystem, URI } from 'langium';
+import { createAcoServices } from '../language/aco-module.js';
 import { largeContract } from './language-bench.js';
-
-interface Session {
-    connection: ProtocolConnection;
-    close(): void;
-    /** Resolves when the `count`-th publication of diagnostics for `uri` arrives. */
-    diagnosticsFor(uri: string, count: number): Promise<void>;
-    setHints(enabled: boolean): Promise<void>;
-}
-
-async function startServer(root: string): Promise<Session> {
-    const child = spawn(process.execPath, [path.join(root, 'out/extension/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    // Langium publishes without a version: count publications per document instead.
-    const seen = new Map<string, number>();
-    const waiting: Array<{ uri: string; count: number; resolve: () => void }> = [];
-    let hints = true;
-    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-        const count = (seen.get(params.uri) ?? 0) + 1;
-        seen.set(params.uri, count);
-        for (const w of waiting.filter(w => w.uri === params.uri && count >= w.count)) {
-            waiting.splice(waiting.indexOf(w), 1);
-            w.resolve();
-        }
-    });
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
-        params.items.map(item => item.section === 'aco' ? { inlayHints: { enabled: hints, scenario: '' } } : {}));
-    connection.listen();
-    await connection.sendRequest('initialize', {
-        processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } }
-    });
-    await connection.sendNotification('initialized', {});
-    return {
-        connection,
-        close: () => { connection.dispose(); child.kill(); },
-        diagnosticsFor: (uri, count) => (seen.get(uri) ?? 0) >= count ? Promise.resolve()
-            : new Promise(resolve => waiting.push({ uri, count, resolve })),
-        setHints: async enabled => {
-            hints = enabled;
-            await connection.sendNotification('workspace/didChangeConfiguration', { settings: { aco: { inlayHints: { enabled } } } });
-            await new Promise(resolve => setTimeout(resolve, 200));
-        }
-    };
-}
-
-function percentile(values: number[], p: number): number {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-}
+import { percentile, startServer, type Session } from './lsp-session.js';
 
 /** Edits one character `edits` times; each sample is edit → diagnostics → inlay hints. */
 async function editLatency(session: Session, uri: string, text: string, edits: number): Promise<{ p50: number; p95: number }> {
@@ -87,31 +39,86 @@ async function editLatency(session: Session, uri: string, text: string, edits: n
     return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
 }
 
+interface Latency {
+    p50: number;
+    p95: number;
+}
+
+export interface EditBench {
+    lines: number;
+    /** Parsing the document once in this process: the best of several parses. */
+    parseMs: number;
+    hintsOn: Latency;
+    hintsOff: Latency;
+    /** p95 with inline figures over p95 without them (target ≤ 1.3). */
+    hintsRatio: number;
+    /** p95 edit → diagnostics + hints over the parse time. */
+    overParse: number;
+}
+
 export interface LspBenchResult {
     startToFirstDiagnosticsMs: number;
-    typical: { lines: number; hintsOn: { p50: number; p95: number }; hintsOff: { p50: number; p95: number }; ratio: number };
-    largest: { lines: number; hintsOn: { p50: number; p95: number }; hintsOff: { p50: number; p95: number }; ratio: number };
+    typical: EditBench;
+    /** 500 lines, 20 scenarios: target p95 ≤ 2 × parse, figures ≤ 1.3 × without. */
+    medium: EditBench;
+    /** 20,551 lines: target ≤ 3 × parse. */
+    largest: EditBench;
+}
+
+/** The 500-line contract with 20 scenarios: 40 providers, 21 measures. */
+export function mediumContract(): string {
+    return largeContract(40, 21, 20);
+}
+
+/** The best of `runs` parses of `text` (after one untimed parse, so the parser is built and warm). */
+export function parseTime(text: string, runs: number): number {
+    const { shared } = createAcoServices(EmptyFileSystem);
+    const factory = shared.workspace.LangiumDocumentFactory;
+    factory.fromString(text, URI.parse('memory:///warm-up.aco'));
+    let best = Infinity;
+    for (let i = 0; i < runs; i++) {
+        const start = performance.now();
+        factory.fromString(text, URI.parse(`memory:///parse-${i}.aco`));
+        best = Math.min(best, performance.now() - start);
+    }
+    return best;
 }
 
 export async function runLspBench(root: string, edits = 40): Promise<LspBenchResult> {
-    const typicalText = fs.readFileSync(path.join(root, 'examples/mssp-enhanced-2024.aco'), 'utf-8');
-    const largestText = largeContract(2000, 500, 1000);
+    const texts = {
+        typical: fs.readFileSync(path.join(root, 'examples/mssp-enhanced-2024.aco'), 'utf-8'),
+        medium: mediumContract(),
+        largest: largeContract(2000, 500, 1000)
+    };
+    const samples = { typical: edits, medium: edits, largest: Math.max(6, Math.round(edits / 5)) };
 
     const started = performance.now();
     const session = await startServer(root);
-    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///bench/first.aco', languageId: 'aco', version: 1, text: typicalText } });
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///bench/first.aco', languageId: 'aco', version: 1, text: texts.typical } });
     await session.diagnosticsFor('file:///bench/first.aco', 1);
     const startToFirstDiagnosticsMs = performance.now() - started;
 
-    const typicalOn = await editLatency(session, 'file:///bench/typical-on.aco', typicalText, edits);
-    const largestOn = await editLatency(session, 'file:///bench/largest-on.aco', largestText, Math.max(4, edits / 10));
+    const keys = ['typical', 'medium', 'largest'] as const;
+    const on: Partial<Record<typeof keys[number], Latency>> = {};
+    const off: Partial<Record<typeof keys[number], Latency>> = {};
+    for (const key of keys) {
+        on[key] = await editLatency(session, `file:///bench/${key}-on.aco`, texts[key], samples[key]);
+    }
     await session.setHints(false);
-    const typicalOff = await editLatency(session, 'file:///bench/typical-off.aco', typicalText, edits);
-    const largestOff = await editLatency(session, 'file:///bench/largest-off.aco', largestText, Math.max(4, edits / 10));
+    for (const key of keys) {
+        off[key] = await editLatency(session, `file:///bench/${key}-off.aco`, texts[key], samples[key]);
+    }
     session.close();
-    return {
-        startToFirstDiagnosticsMs,
-        typical: { lines: typicalText.split('\n').length, hintsOn: typicalOn, hintsOff: typicalOff, ratio: typicalOn.p50 / typicalOff.p50 },
-        largest: { lines: largestText.split('\n').length, hintsOn: largestOn, hintsOff: largestOff, ratio: largestOn.p50 / largestOff.p50 }
+    const result = (key: typeof keys[number]): EditBench => {
+        const parseMs = parseTime(texts[key], key === 'largest' ? 5 : 20);
+        return {
+            lines: texts[key].split('\n').length,
+            parseMs,
+            hintsOn: on[key]!,
+            hintsOff: off[key]!,
+            hintsRatio: on[key]!.p95 / off[key]!.p95,
+            overParse: on[key]!.p95 / parseMs
+        };
     };
+    return { startToFirstDiagnosticsMs, typical: result('typical'), medium: result('medium'), largest: result('largest') };
 }
