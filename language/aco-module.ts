@@ -16,6 +16,8 @@ import { AcoHoverProvider } from './lsp/hover.js';
 import { AcoInlayHintProvider } from './lsp/inlay-hints.js';
 import { AcoSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { AcoWorkspaceSymbolProvider } from './lsp/workspace-symbols.js';
+import { EditorFocus } from './lsp/editor-focus.js';
+import { LastValidVersions } from './lsp/last-valid.js';
 import { AcoGeneratedModule, AcoGeneratedSharedModule } from './generated/module.js';
 import { AcoValueConverter } from './parser/value-converter.js';
 import { AcoLexerErrorMessageProvider, AcoParserErrorMessageProvider } from './parser/syntax-messages.js';
@@ -31,6 +33,11 @@ export type AcoAddedServices = {
     };
     validation: {
         AcoValidator: AcoValidator;
+    };
+    /** What the editor features keep per open contract: the last valid version, the cursor and the picked scenario. */
+    editor: {
+        LastValidVersions: LastValidVersions;
+        EditorFocus: EditorFocus;
     };
 };
 
@@ -48,6 +55,10 @@ export const AcoModule: Module<AcoServices, PartialLangiumServices & AcoAddedSer
     },
     analysis: {
         ContractAnalyzer: (services) => new ContractAnalyzer(services)
+    },
+    editor: {
+        LastValidVersions: (services) => new LastValidVersions(services.shared, services.analysis.ContractAnalyzer),
+        EditorFocus: () => new EditorFocus()
     },
     lsp: {
         Formatter: () => new AcoFormatter(),
@@ -97,6 +108,8 @@ export function createAcoServices(context: DefaultSharedModuleContext, overrides
         : inject(createDefaultModule({ shared }), AcoGeneratedModule, AcoModule);
     shared.ServiceRegistry.register(Aco);
     registerValidationChecks(Aco);
+    // Created now, so it sees the first build (it keeps each contract's last valid version).
+    void Aco.editor.LastValidVersions;
     if (!context.connection) {
         // Outside a language server nothing else triggers configuration loading.
         shared.workspace.ConfigurationProvider.initialized({});

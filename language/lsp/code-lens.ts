@@ -12,12 +12,9 @@ import * as ast from '../generated/ast.js';
 import { lineOf } from '../model/build-model.js';
 import { analysisOf, checkAtLine, editorSettings, hasErrors } from './document-analysis.js';
 
-/** Command identifiers shared with the VS Code client. */
-export const AcoCommands = {
-    explainScenario: 'aco.explainScenario',
-    showSummary: 'aco.showSummary',
-    runMonteCarlo: 'aco.runMonteCarlo'
-} as const;
+import { AcoCommands } from './commands.js';
+
+export { AcoCommands };
 
 export class AcoCodeLensProvider implements CodeLensProvider {
     constructor(private readonly services: AcoServices) {}
@@ -30,6 +27,9 @@ export class AcoCodeLensProvider implements CodeLensProvider {
         }
         const uri = document.uri.toString();
         const broken = hasErrors(document);
+        // While the contract has errors: the last valid version's figures, said to be so.
+        const stale = broken ? this.services.editor.LastValidVersions.staleView(document) : undefined;
+        const staleNote = ' (as of the last valid version)';
         const lenses: CodeLens[] = [];
         for (const section of root.sections) {
             const cst = section.$cstNode;
@@ -38,9 +38,10 @@ export class AcoCodeLensProvider implements CodeLensProvider {
             }
             const range = { start: cst.range.start, end: cst.range.start };
             if (ast.isScenario(section)) {
-                const settlement = broken ? undefined : checkAtLine(analysis, lineOf(section));
+                const lastValid = stale?.analysis.model.scenarios.findIndex(s => s.name === section.name) ?? -1;
+                const settlement = !broken ? checkAtLine(analysis, lineOf(section)) : lastValid >= 0 ? stale?.analysis.check(lastValid) : undefined;
                 const title = settlement
-                    ? `${settlement.earned.isNegative() ? 'Owes' : 'Earned'} ${settledMoney(settlement.earned.abs(), analysis.model)}`
+                    ? `${settlement.earned.isNegative() ? 'Owes' : 'Earned'} ${settledMoney(settlement.earned.abs(), analysis.model)}${broken ? staleNote : ''}`
                     : broken ? 'Fix the errors to settle' : 'Cannot settle yet';
                 const args = [uri, section.name];
                 lenses.push(
@@ -51,10 +52,11 @@ export class AcoCodeLensProvider implements CodeLensProvider {
             } else if (ast.isProjection(section)) {
                 // The term total: what the agreement earns over every year, and the cash it nets the ACO.
                 const index = root.sections.filter(ast.isProjection).indexOf(section);
-                const projection = broken ? undefined : analysis.projection(index);
+                const lastValid = stale?.analysis.model.projections.findIndex(p => p.name === section.name) ?? -1;
+                const projection = !broken ? analysis.projection(index) : lastValid >= 0 ? stale?.analysis.projection(lastValid) : undefined;
                 const money = (amount: Parameters<typeof settledMoney>[0]) => settledMoney(amount, analysis.model);
                 const title = projection
-                    ? `Term total: ${projection.totalEarned.isNegative() ? 'owes' : 'earns'} ${money(projection.totalEarned.abs())} over ${projection.years.length} years · net cash ${money(projection.totalNetCash)}`
+                    ? `Term total: ${projection.totalEarned.isNegative() ? 'owes' : 'earns'} ${money(projection.totalEarned.abs())} over ${projection.years.length} years · net cash ${money(projection.totalNetCash)}${broken ? staleNote : ''}`
                     : broken ? 'Fix the errors to settle' : 'Cannot settle yet';
                 lenses.push({ range, command: { title, command: AcoCommands.showSummary, arguments: [uri] } });
             } else if (ast.isUncertainty(section)) {

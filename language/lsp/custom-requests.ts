@@ -4,7 +4,7 @@
  * open) is answered at once with a clear InvalidParams error. The summary and Monte Carlo run in
  * the compute pool when there is one, else on this thread between yields.
  */
-import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { CstUtils, DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import type { AcoServices } from '../aco-module.js';
 import type { ContractAnalysis } from '../analysis/contract-analysis.js';
@@ -12,9 +12,12 @@ import { formatCount } from '../format.js';
 import { SettlementError } from '../settlement/index.js';
 import { JobRefused, monteCarloResponse, summaryResult, type ComputeJob, type ComputeResult } from './compute-jobs.js';
 import type { ComputePool } from './compute-pool.js';
-import { hasErrors } from './document-analysis.js';
+import * as ast from '../generated/ast.js';
+import { editorSettings, hasErrors } from './document-analysis.js';
+import { drivingSource, enclosingSource, scenarioNamed, scenarioSource, type FigureSource } from './figure-source.js';
 import { waterfallMarkdown } from './hover.js';
-import { AcoRequests, MAX_MONTE_CARLO_TRIALS, type ExplainResult, type MonteCarloResponse, type SummaryResult } from './server-protocol.js';
+import { codeSpan } from './markdown-text.js';
+import { AcoRequests, MAX_MONTE_CARLO_TRIALS, type ContractProblems, type ExplainResult, type MonteCarloResponse, type SummaryResult } from './server-protocol.js';
 
 function invalid(message: string): ResponseError<void> {
     return new ResponseError(ErrorCodes.InvalidParams, message);
@@ -38,6 +41,19 @@ function uriParam(method: string, params: Record<string, unknown>): string {
         throw invalid(`${method} needs "uri": the document's URI as a string, such as "file:///contract.aco".`);
     }
     return uri;
+}
+
+/** `position`: `{ line, character }`, 0-based, or absent. */
+function positionParam(method: string, value: unknown): { line: number; character: number } | undefined {
+    if (value === undefined || value === null) {
+        return undefined;
+    }
+    const position = value as { line?: unknown; character?: unknown };
+    if (typeof value !== 'object' || !Number.isSafeInteger(position.line) || (position.line as number) < 0
+        || !Number.isSafeInteger(position.character) || (position.character as number) < 0) {
+        throw invalid(`${method}: "position" must be { "line": n, "character": n } with 0-based whole numbers; got ${JSON.stringify(value)}.`);
+    }
+    return { line: position.line as number, character: position.character as number };
 }
 
 function optionalString(method: string, params: Record<string, unknown>, name: string): string | undefined {
@@ -133,21 +149,45 @@ export function registerCustomRequests({ connection, shared, Aco, pool }: Custom
         const params = paramsObject(method, raw);
         const uri = uriParam(method, params);
         const scenario = optionalString(method, params, 'scenario');
-        const result = analysis(await validatedDocument(method, uri, token));
-        if (scenario !== undefined && !result.model.scenarios.some(s => s.name === scenario)) {
+        const position = positionParam(method, params.position);
+        const document = await validatedDocument(method, uri, token);
+        const result = analysis(document);
+        if (scenario !== undefined && scenarioNamed(result, scenario) < 0) {
             throw invalid(`${method}: the contract has no scenario "${scenario}".`);
         }
-        const settlement = result.settlements.find(s => s && (scenario === undefined || s.scenario === scenario));
-        if (!settlement) {
-            throw failed(scenario !== undefined ? `Scenario "${scenario}" cannot be settled: fix the contract's errors first.` : 'No scenario can be settled.');
+        if (hasErrors(document)) {
+            throw failed('The contract has errors: fix them to explain a scenario (see the Problems panel).');
         }
-        return { title: `${result.model.name}: ${settlement.scenario}`, markdown: waterfallMarkdown(settlement, result.model) };
+        const root = document.parseResult.value as ast.Contract;
+        // A named scenario; else the scenario or projection year at the position (the cursor); else the driving one.
+        let source: FigureSource | undefined;
+        if (scenario !== undefined) {
+            source = scenarioSource(result, scenarioNamed(result, scenario));
+        } else {
+            const leaf = position && root.$cstNode ? CstUtils.findLeafNodeAtOffset(root.$cstNode, document.textDocument.offsetAt(position)) : undefined;
+            const inside = leaf ? enclosingSource(result, leaf.astNode) : { found: false };
+            const settings = await editorSettings(Aco);
+            source = inside.found ? inside.source : drivingSource(result, root, Aco.editor.EditorFocus.choice(uri, settings.inlayHints.scenario));
+        }
+        if (!source) {
+            throw failed(scenario !== undefined ? `Scenario "${scenario}" cannot be settled: ${result.unsettled.get(scenarioNamed(result, scenario)) ?? 'see the Problems panel'}.` : 'No scenario can be settled.');
+        }
+        const title = source.projection ? `${result.model.name}: ${source.projection.name}, year ${source.settlement.year}` : `${result.model.name}: ${source.settlement.scenario}`;
+        const heading = source.projection ? `Projection ${codeSpan(source.projection.name)}, year ${source.settlement.year}` : undefined;
+        return { title, markdown: waterfallMarkdown(source.settlement, result.model, heading) };
     });
 
-    /** As `aco summary` and `aco simulate` refuse them: figures from a contract with errors would mislead. */
+    /**
+     * As `aco summary` and `aco simulate` refuse them: figures from a contract with errors would
+     * mislead. The answer lists the errors (`data.problems`) for the client's banner.
+     */
     function withoutErrors(document: LangiumDocument, what: string): void {
         if (hasErrors(document)) {
-            throw failed(`The contract has errors: ${what} once they are fixed.`);
+            const errors = (document.diagnostics ?? []).filter(d => d.severity === 1);
+            const data: ContractProblems = {
+                problems: errors.map(d => ({ line: d.range.start.line + 1, column: d.range.start.character + 1, message: typeof d.message === 'string' ? d.message : d.message.value, code: d.code === undefined ? undefined : String(d.code) }))
+            };
+            throw new ResponseError(LSPErrorCodes.RequestFailed, `The contract has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}: ${what} once ${errors.length === 1 ? 'it is' : 'they are'} fixed.`, data);
         }
     }
 

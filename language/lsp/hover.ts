@@ -1,37 +1,50 @@
 /**
- * Hover: what the term under the cursor means, with the figure it produces; inside a scenario,
- * the whole settlement waterfall as a table. Provider and measure IDs show what they name.
+ * Hover: what the term under the cursor means, then the one figure it produces, naming the
+ * scenario (or projection year) the figure comes from. Inside a scenario that is the scenario's
+ * own figure (a measure's credit, an expectation's pass or fail), with what the scenario earns and
+ * a link to its full waterfall (Explain); outside, the driving scenario's. The benchmark line lists
+ * each step from the benchmark as written to the one savings are measured against; the `program`
+ * line, every term the preset supplies. Provider and measure IDs show what they name.
  */
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { AcoServices } from '../aco-module.js';
-import type { ContractAnalysis } from '../analysis/contract-analysis.js';
 import { formatCount, formatPercent, settledMoney } from '../format.js';
 import * as ast from '../generated/ast.js';
 import { lineOf } from '../model/build-model.js';
 import type { ContractModel } from '../model/contract-model.js';
 import type { Settlement } from '../settlement/settlement-types.js';
-import { analysisOf, editorSettings, drivingSettlement, settlementAtLine } from './document-analysis.js';
+import { AcoCommands } from './commands.js';
+import { figureContext, STALE_NOTE, type FigureContext } from './document-analysis.js';
+import { enclosingSource, labelMarkdown, REASON_TEXT, type FigureSource } from './figure-source.js';
+import { editorPercent, lineFigure } from './line-figures.js';
 import { codeSpan, escapeMarkdown } from './markdown-text.js';
+import { presetMarkdown } from './preset-view.js';
 import { TERM_DESCRIPTIONS } from './term-descriptions.js';
 
 /** Text for a Markdown table cell: names inside explanations stay text, never links or images. */
 const cell = escapeMarkdown;
 
-/** A settlement's waterfall as a Markdown table (hover and the "Explain scenario" command). */
-export function waterfallMarkdown(settlement: Settlement, model: ContractModel): string {
+/** A settlement's waterfall as a Markdown table (the "Explain scenario" preview). */
+export function waterfallMarkdown(settlement: Settlement, model: ContractModel, title = `Scenario ${codeSpan(settlement.scenario)}`): string {
     const rows = settlement.steps.map((step, index) => {
-        const figure = step.amount !== undefined ? settledMoney(step.amount, model) : step.rate !== undefined ? formatPercent(step.rate, 6) : '';
-        return `| ${index + 1} | ${cell(step.step)} | ${cell(figure)} | ${cell(step.explanation)} |`;
+        const figure = step.amount !== undefined ? settledMoney(step.amount, model) : step.rate !== undefined ? editorPercent(step.rate) : '';
+        return `| ${index + 1} | ${cell(step.step)} | ${cell(figure)} | ${cell(step.explanation)}${step.line !== undefined ? ` (line ${step.line})` : ''} |`;
     });
     return [
-        `**Scenario ${codeSpan(settlement.scenario)}**: earned **${cell(settledMoney(settlement.earned, model))}**`,
+        `**${title}**: ${settlement.earned.isNegative() ? 'owes' : 'earned'} **${cell(settledMoney(settlement.earned.abs(), model))}**`,
         '',
         '| # | Step | Amount | Explanation |',
         '|---:|---|---:|---|',
         ...rows
     ].join('\n');
+}
+
+/** A command link that opens the explanation of the scenario or projection year at `position`. */
+function explainLink(uri: string, source: FigureSource, position: { line: number; character: number }): string {
+    const args = source.projection ? [uri, undefined, position] : [uri, source.settlement.scenario];
+    return `[Explain the full waterfall](command:${AcoCommands.explainScenario}?${encodeURIComponent(JSON.stringify(args))} "Open the settlement waterfall beside the editor")`;
 }
 
 export class AcoHoverProvider extends AstNodeHoverProvider {
@@ -49,60 +62,91 @@ export class AcoHoverProvider extends AstNodeHoverProvider {
         if (!leaf || leaf.hidden) {
             return undefined;
         }
-        const analysis = analysisOf(this.services, document);
         const node = leaf.astNode;
-        // A provider or measure ID, where declared or used: what it names.
-        const target = referenceTarget(node, leaf.offset);
-        if (target && analysis) {
-            return markdown(await this.describeNamed(target, analysis));
+        const context = await figureContext(this.services, document);
+        const parts: string[] = [];
+        const named = referenceTarget(node, leaf.offset);
+        const target = named?.target;
+        const term = target ?? lineNode(node);
+        if (named) {
+            parts.push(this.describeNamed(named.target, named.usage, context));
+        } else if (describeTerm(term)) {
+            parts.push(describeTerm(term));
         }
-        const scenario = AstUtils.getContainerOfType(node, ast.isScenario);
-        if (scenario && analysis) {
-            const settlement = settlementAtLine(analysis, lineOf(scenario));
-            const term = describeTerm(lineNode(node));
-            if (settlement) {
-                return markdown(`${term}\n\n${waterfallMarkdown(settlement, analysis.model)}`);
-            }
-            const reason = analysis.unsettled.get(analysis.model.scenarios.findIndex(s => s.line === lineOf(scenario)));
-            return markdown(`${term}\n\nThis scenario cannot be settled yet${reason ? `: ${escapeMarkdown(reason)}` : ''}.`);
+        if (context && !target) {
+            parts.push(...this.figures(term, context, document.uri.toString(), params.position));
         }
-        const line = lineNode(node);
-        const figure = analysis ? await this.figureFor(line, analysis) : undefined;
-        return markdown(describeTerm(line) + (figure ? `\n\n${figure}` : ''));
+        if (context?.stale && parts.length > 1) {
+            parts.push(`_Figures ${STALE_NOTE}._`);
+        }
+        return parts.length > 0 ? { contents: { kind: 'markdown', value: parts.join('\n\n') } } : undefined;
     }
 
     protected getAstNodeHoverContent(node: AstNode): string | undefined {
         return TERM_DESCRIPTIONS[node.$type];
     }
 
-    /** The figure a term produces under the driving scenario, as one line. */
-    private async figureFor(node: AstNode, analysis: ContractAnalysis): Promise<string | undefined> {
-        const settings = await editorSettings(this.services);
-        const settlement = drivingSettlement(analysis, settings.inlayHints.scenario);
-        const model = analysis.model;
-        if (!settlement) {
-            return undefined;
+    /** The term's figure and, inside a scenario, the scenario's result with the Explain link. */
+    private figures(term: AstNode, context: FigureContext, uri: string, position: { line: number; character: number }): string[] {
+        const analysed = analysedNode(term, context);
+        if (!analysed) {
+            return [];
         }
-        const under = `under scenario ${codeSpan(settlement.scenario)}`;
-        const line = lineOf(node);
-        const steps = settlement.steps.filter(s => s.line === line);
-        const capitation = settlement.capitation.find(c => c.line === line);
-        if (capitation) {
-            return `Paid ${settledMoney(capitation.paid, model)} in the year; withheld ${settledMoney(capitation.withheld, model)}, returned ${settledMoney(capitation.returned, model)} (${under}).`;
+        const inside = enclosingSource(context.analysis, analysed);
+        const parts: string[] = [];
+        if (inside.found) {
+            const scenario = AstUtils.getContainerOfType(analysed, ast.isScenario) ?? AstUtils.getContainerOfType(analysed, ast.isProjectionYear);
+            if (!inside.source) {
+                const index = scenario && ast.isScenario(scenario) ? context.analysis.scenarioIndexAtLine(lineOf(scenario)) : -1;
+                const reason = index >= 0 ? context.analysis.unsettled.get(index) : undefined;
+                return [`This ${ast.isScenario(scenario) ? 'scenario' : 'projection year'} cannot be settled yet${reason ? `: ${escapeMarkdown(reason)}` : ''}.`];
+            }
+            const source = inside.source;
+            const own = ast.isScenario(analysed) || ast.isProjectionYear(analysed) ? undefined : lineFigure(analysed, source, context.analysis);
+            if (own) {
+                parts.push(`**${escapeMarkdown(own.text)}**`);
+            }
+            parts.push(`${upperFirst(labelMarkdown(source))} ${scenarioResult(source.settlement, context.analysis.model)} ${explainLink(uri, source, position)}`);
+            if (analysed === scenario) {
+                parts.push(keyFigures(source.settlement, context.analysis.model));
+            }
+            return parts;
         }
-        if (ast.isAssignedLine(node) && model.population.beneficiaries) {
-            return `${formatCount(model.population.beneficiaries)} beneficiaries.`;
+        const driving = context.driving;
+        if (!driving) {
+            return [];
         }
-        if (steps.length > 0) {
-            return steps.map(s => `- ${escapeMarkdown(s.explanation)}`).join('\n') + `\n\n(${under})`;
+        const under = `${labelMarkdown(driving)} (${REASON_TEXT[driving.reason ?? 'first']})`;
+        if (ast.isProgramLine(analysed)) {
+            const program = context.analysis.model.program;
+            return program ? [presetMarkdown(program, context.analysis, driving.settlement, labelMarkdown(driving))] : [];
         }
-        return undefined;
+        const figure = lineFigure(analysed, driving, context.analysis);
+        if (ast.isBenchmarkLine(analysed)) {
+            const chain = benchmarkChain(driving.settlement, context.analysis.model);
+            if (chain) {
+                parts.push(`${chain}\n\nUnder ${under}.`);
+                return parts;
+            }
+        }
+        if (figure) {
+            parts.push(`${escapeMarkdown(figure.text)}\n\nUnder ${under}.`);
+        } else if (ast.isAssignedLine(analysed) && context.analysis.model.population.beneficiaries) {
+            parts.push(`${formatCount(context.analysis.model.population.beneficiaries)} beneficiaries.`);
+        }
+        return parts;
     }
 
-    private async describeNamed(node: ast.Provider | ast.Measure, analysis: ContractAnalysis): Promise<string> {
-        const model = analysis.model;
+    private describeNamed(node: ast.Provider | ast.Measure, usage: AstNode, context: FigureContext | undefined): string {
+        const analysis = context?.analysis;
+        const model = analysis?.model;
+        // The figure follows the scenario the ID is written in (`expect provider RPC …` in "Loss year"), else the driving one.
+        const here = context && analysedNode(usage, context);
+        const inside = here && analysis ? enclosingSource(analysis, here) : { found: false };
+        const source = inside.found ? inside.source : context?.driving;
+        const under = source ? labelMarkdown(source) : '';
         if (ast.isProvider(node)) {
-            const provider = model.providers.find(p => p.id === node.name);
+            const provider = model?.providers.find(p => p.id === node.name);
             const parts = [`**Provider ${codeSpan(node.name)}**: ${codeSpan(node.title)}`];
             if (provider?.role) {
                 parts.push(`Role: ${escapeMarkdown(provider.role)}.`);
@@ -110,15 +154,13 @@ export class AcoHoverProvider extends AstNodeHoverProvider {
             if (provider?.attributed) {
                 parts.push(`${formatCount(provider.attributed)} attributed lives.`);
             }
-            const settings = await editorSettings(this.services);
-            const settlement = drivingSettlement(analysis, settings.inlayHints.scenario);
-            const share = settlement?.distribution?.providers.find(p => p.provider === node.name);
-            if (share && settlement) {
-                parts.push(`Receives ${settledMoney(share.amount, model)} under scenario ${codeSpan(settlement.scenario)}.`);
+            const share = source?.settlement.distribution?.providers.find(p => p.provider === node.name);
+            if (share && model) {
+                parts.push(`Receives **${escapeMarkdown(settledMoney(share.amount, model))}** under ${under}.`);
             }
             return parts.join('\n\n');
         }
-        const measure = model.quality.measures.find(m => m.id === node.name);
+        const measure = model?.quality.measures.find(m => m.id === node.name);
         const parts = [`**Measure ${codeSpan(node.name)}**: ${codeSpan(node.title)}`];
         if (measure) {
             const range = [
@@ -127,27 +169,85 @@ export class AcoHoverProvider extends AstNodeHoverProvider {
                 measure.weight ? `weight ${formatPercent(measure.weight)}` : undefined
             ].filter(Boolean).join(', ');
             parts.push(`${measure.lowerIsBetter ? 'Lower' : 'Higher'} is better; ${range}.`);
+            const credit = source?.settlement.steps.find(s => s.step === 'measure credit' && s.line === measure.line && s.rate !== undefined);
+            if (credit?.rate) {
+                parts.push(`Credit **${editorPercent(credit.rate)}** under ${under}.`);
+            }
         }
         return parts.join('\n\n');
     }
 }
 
-function markdown(value: string): Hover {
-    return { contents: { kind: 'markdown', value } };
+function upperFirst(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The provider or measure a token names, when the token is an ID (declaration or reference). */
-function referenceTarget(node: AstNode, offset: number): ast.Provider | ast.Measure | undefined {
+function scenarioResult(settlement: Settlement, model: ContractModel): string {
+    return settlement.earned.isNegative()
+        ? `owes **${escapeMarkdown(settledMoney(settlement.earned.abs(), model))}**.`
+        : `earns **${escapeMarkdown(settledMoney(settlement.earned, model))}**.`;
+}
+
+/** A scenario's headline figures, one line each (the full waterfall is behind Explain). */
+function keyFigures(settlement: Settlement, model: ContractModel): string {
+    const money = (amount: Settlement['benchmark']) => escapeMarkdown(settledMoney(amount, model));
+    const rows = [
+        `- Benchmark ${money(settlement.benchmark)}, expenditure ${money(settlement.expenditure)}`,
+        `- Gross ${settlement.grossSavings.isNegative() ? 'loss' : 'savings'} ${money(settlement.grossSavings.abs())} (${editorPercent(settlement.savingsRate.abs())} of the benchmark)`,
+        `- Quality score ${editorPercent(settlement.qualityScore)}, standard ${settlement.qualityStandardMet ? 'met' : 'not met'}`
+    ];
+    if (settlement.finalSharingRate !== undefined) {
+        rows.push(`- Final sharing rate ${editorPercent(settlement.finalSharingRate)}`);
+    }
+    return rows.join('\n');
+}
+
+/** From the benchmark as written to the one savings are measured against, step by step. */
+function benchmarkChain(settlement: Settlement, model: ContractModel): string | undefined {
+    const start = settlement.steps.findIndex(s => s.step === 'benchmark');
+    const end = settlement.steps.findIndex(s => s.step === 'gross savings');
+    if (start < 0) {
+        return undefined;
+    }
+    const chain = settlement.steps.slice(start, end < 0 ? undefined : end)
+        .filter(s => s.amount !== undefined && s.step !== 'expenditure');
+    const rows = chain.map((s, i) => `| ${i + 1} | ${cell(s.step)} | ${cell(settledMoney(s.amount!, model))} | ${cell(s.explanation)} |`);
+    return [
+        `**Benchmark**: ${cell(settledMoney(chain[0].amount!, model))} as written; savings are measured against **${cell(settledMoney(settlement.benchmark, model))}**.`,
+        '',
+        '| # | Step | Benchmark | How |',
+        '|---:|---|---:|---|',
+        ...rows
+    ].join('\n');
+}
+
+/** The node of the analysed text that corresponds to `node` (itself when fresh; same kind, same line when stale). */
+function analysedNode(node: AstNode, context: FigureContext): AstNode | undefined {
+    if (!context.stale) {
+        return node;
+    }
+    const line = context.analysedLine(lineOf(node));
+    if (line === undefined) {
+        return undefined;
+    }
+    return AstUtils.streamAst(context.root).find(n => n.$type === node.$type && lineOf(n) === line);
+}
+
+/**
+ * The provider or measure a token names, when the token is an ID, and the node it is written in
+ * (the declaration itself, or the `result`, `expect` or capitation line that refers to it).
+ */
+function referenceTarget(node: AstNode, offset: number): { target: ast.Provider | ast.Measure; usage: AstNode } | undefined {
     if ((ast.isProvider(node) || ast.isMeasure(node)) && node.$cstNode) {
         const name = CstUtils.findDeclarationNodeAtOffset(node.$cstNode, offset);
-        return name && name.text === node.name ? node : undefined;
+        return name && name.text === node.name ? { target: node, usage: node } : undefined;
     }
     for (const property of ['provider', 'measure'] as const) {
         const reference = (node as unknown as Record<string, { ref?: AstNode; $refNode?: { offset: number; end: number } } | undefined>)[property];
         const refNode = reference?.$refNode;
         if (refNode && offset >= refNode.offset && offset <= refNode.end) {
             const target = reference.ref;
-            return ast.isProvider(target) || ast.isMeasure(target) ? target : undefined;
+            return ast.isProvider(target) || ast.isMeasure(target) ? { target, usage: node } : undefined;
         }
     }
     return undefined;

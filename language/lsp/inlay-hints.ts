@@ -1,131 +1,107 @@
 /**
- * The money each clause produces, shown after the clause under the driving scenario: the
- * benchmark total, the minimum savings threshold, the shared amount, each capitation line's annual
- * payment, each provider's share, each scenario's earned figure. Short (`≈ $2.14M`); exact in the
- * tooltip. Every figure is read from the cached settlement.
+ * The money each line produces, beside the line (line-figures.ts): short (`≈ $2.14M`), exact in
+ * the tooltip, which names the scenario the figure comes from. Lines inside a scenario or a
+ * projection year show that one's figures; the others follow the driving scenario, named by a
+ * hint on the contract's first line. While the contract has errors the figures of its last valid
+ * version stay on the lines that did not change, marked "as of the last valid version".
  */
-import { GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
-import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
-import { InlayHintKind, type CancellationToken, type InlayHint, type InlayHintParams } from 'vscode-languageserver';
+import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { InlayHintProvider } from 'langium/lsp';
+import { InlayHintKind, type InlayHint, type InlayHintParams, type Position, type Range } from 'vscode-languageserver';
 import type { AcoServices } from '../aco-module.js';
-import type { ContractAnalysis } from '../analysis/contract-analysis.js';
-import type { Dec } from '../decimal.js';
-import { formatCompactMoney, settledMoney } from '../format.js';
 import * as ast from '../generated/ast.js';
-import { lineOf } from '../model/build-model.js';
-import type { Settlement } from '../settlement/settlement-types.js';
-import type { MinimumRate } from '../model/contract-model.js';
-import { msspVariableMinimumRate } from '../settlement/presets.js';
-import { analysisOf, checkAtLine, drivingSettlement, editorSettings, hasErrors } from './document-analysis.js';
+import { editorSettings, figureContext, STALE_NOTE, type FigureContext } from './document-analysis.js';
+import { enclosingSource, REASON_TEXT, type FigureSource } from './figure-source.js';
+import { lineFigure } from './line-figures.js';
 
-interface HintContext {
-    analysis: ContractAnalysis;
-    settlement: Settlement;
-}
+/** Marks a stale hint for clients that style them (the VS Code client greys them out). */
+export const STALE_HINT = 'aco.stale';
 
-export class AcoInlayHintProvider extends AbstractInlayHintProvider {
-    private context: HintContext | undefined;
+export class AcoInlayHintProvider implements InlayHintProvider {
+    constructor(private readonly services: AcoServices) {}
 
-    constructor(private readonly services: AcoServices) {
-        super();
-    }
-
-    override async getInlayHints(document: LangiumDocument, params: InlayHintParams, cancelToken?: CancellationToken): Promise<InlayHint[] | undefined> {
+    async getInlayHints(document: LangiumDocument, params: InlayHintParams): Promise<InlayHint[] | undefined> {
         const settings = await editorSettings(this.services);
-        // Figures settled from a contract with errors (a 175% sharing rate) would mislead.
-        if (!settings.inlayHints.enabled || hasErrors(document)) {
+        if (!settings.inlayHints.enabled) {
             return [];
         }
-        const analysis = analysisOf(this.services, document);
-        const settlement = analysis && drivingSettlement(analysis, settings.inlayHints.scenario);
-        if (!analysis || !settlement) {
+        const context = await figureContext(this.services, document);
+        if (!context) {
             return [];
         }
-        this.context = { analysis, settlement };
-        try {
-            return await super.getInlayHints(document, params, cancelToken);
-        } finally {
-            this.context = undefined;
+        const hints: InlayHint[] = [];
+        const header = this.header(context);
+        if (header) {
+            hints.push(header);
         }
+        // Fresh figures: only the nodes in the requested range. Stale ones: every node, placed on the current text.
+        const nodes = context.stale ? AstUtils.streamAst(context.root) : AstUtils.streamAst(context.root, { range: params.range });
+        for (const node of nodes) {
+            const hint = this.hintFor(node, context);
+            if (hint && within(hint.position, params.range)) {
+                hints.push(hint);
+            }
+        }
+        return hints;
     }
 
-    computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {
-        const context = this.context;
-        const end = node.$cstNode?.range.end;
-        if (!context || !end) {
-            return;
+    /** On the contract's first line: which scenario the figures outside scenarios are for, and why. */
+    private header(context: FigureContext): InlayHint | undefined {
+        const driving = context.driving;
+        const position = this.place(context, GrammarUtils.findNodeForKeyword(context.root.$cstNode, '{')?.range.end);
+        if (!driving || !position) {
+            return undefined;
         }
-        const { settlement } = context;
-        const hint = (amount: Dec | undefined, what: string): void => {
-            if (amount === undefined) {
-                return;
-            }
-            const model = context.analysis.model;
-            acceptor({
-                position: end,
-                label: `≈ ${formatCompactMoney(amount, model.currency)}`,
-                tooltip: `${what}: ${settledMoney(amount, model)} under scenario "${settlement.scenario}"`,
-                kind: InlayHintKind.Type,
-                paddingLeft: true
-            });
-        };
-        const line = lineOf(node);
-        if (ast.isBenchmarkLine(node)) {
-            hint(settlement.benchmark, 'Benchmark');
-        } else if (ast.isMinimumSavingsRateLine(node)) {
-            hint(minimumThreshold(context.analysis.model.savings.minimumRate, context), 'Savings must reach');
-        } else if (ast.isMinimumLossRateLine(node)) {
-            hint(minimumThreshold(context.analysis.model.losses?.minimumRate, context), 'Losses are owed past');
-        } else if (ast.isSharingRateLine(node) || ast.isCorridorLine(node) || ast.isQualityTierLine(node) || ast.isBonusPoolLine(node) || ast.isMlrFloorLine(node)) {
-            const step = [...settlement.steps].reverse().find(s => s.line === line && s.amount !== undefined);
-            hint(step?.amount, 'Shared amount');
-        } else if (ast.isDiscountLine(node) || ast.isQualityWithholdLine(node) || ast.isHealthEquityLine(node)) {
-            const step = settlement.steps.find(s => s.line === line && s.amount !== undefined);
-            hint(step?.amount, 'Benchmark after this term');
-        } else if (ast.isEnrollmentType(node) || ast.isPersonYearsLine(node) || ast.isBaseCostLine(node)) {
-            const step = [...settlement.steps].reverse().find(s => s.line === line && s.amount !== undefined);
-            hint(step?.amount, ast.isEnrollmentType(node) ? 'Updated benchmark per capita' : 'Benchmark');
-        } else if (ast.isSequestrationLine(node)) {
-            hint(settlement.steps.find(s => s.step === 'sequestration' && s.line === line)?.amount, 'Shared savings after sequestration');
-        } else if (ast.isCapitationRateLine(node)) {
-            hint(settlement.capitation.find(c => c.line === line)?.paid, 'Capitation paid in the year');
-        } else if (ast.isProvider(node) && settlement.distribution) {
-            const share = settlement.distribution.providers.find(p => p.provider === node.name)?.amount;
-            const model = context.analysis.model;
-            if (share) {
-                acceptor({
-                    position: findOpeningBrace(node) ?? end,
-                    label: `≈ ${formatCompactMoney(share, model.currency)}`,
-                    tooltip: `${node.name}'s share of the distribution: ${settledMoney(share, model)} under scenario "${settlement.scenario}"`,
-                    kind: InlayHintKind.Type,
-                    paddingLeft: true
-                });
-            }
-        } else if (ast.isScenario(node)) {
-            const own = checkAtLine(context.analysis, line);
-            if (own) {
-                const model = context.analysis.model;
-                acceptor({
-                    position: findOpeningBrace(node) ?? end,
-                    label: `earned ≈ ${formatCompactMoney(own.earned, model.currency)}`,
-                    tooltip: `Earned ${settledMoney(own.earned, model)}`,
-                    kind: InlayHintKind.Type,
-                    paddingLeft: true
-                });
-            }
+        const missing = driving.missing ? ` There is no scenario "${driving.missing}", so the first that settles is used.` : '';
+        return this.make(position, context, `${context.stale ? 'figures as of the last valid version' : 'figures'}: ${driving.label}`,
+            `Figures outside scenarios are for ${driving.label}: ${REASON_TEXT[driving.reason ?? 'first']}.${missing} Pick another in the status bar.`);
+    }
+
+    private hintFor(node: AstNode, context: FigureContext): InlayHint | undefined {
+        if (ast.isContract(node)) {
+            return undefined;
         }
+        // Inside a scenario, its own figures as far as its check settles (earned, credits, expectations).
+        const inside = enclosingSource(context.analysis, node, false);
+        const source: FigureSource | undefined = inside.found ? inside.source : context.driving;
+        if (!source) {
+            return undefined;
+        }
+        const figure = lineFigure(node, source, context.analysis);
+        if (!figure) {
+            return undefined;
+        }
+        const end = figure.atBrace && (ast.isScenario(node) || ast.isProvider(node) || ast.isMeasure(node) || ast.isProjectionYear(node))
+            ? GrammarUtils.findNodeForKeyword(node.$cstNode, '{')?.range.end
+            : node.$cstNode?.range.end;
+        const position = this.place(context, end);
+        if (!position) {
+            return undefined;
+        }
+        const under = inside.found ? '' : ` (${source.label})`;
+        return this.make(position, context, figure.label, `${figure.text}${under}`);
+    }
+
+    /** A position in the analysed text as one in the current text; undefined on a changed line. */
+    private place(context: FigureContext, position: Position | undefined): Position | undefined {
+        if (!position) {
+            return undefined;
+        }
+        const line = context.currentLine(position.line + 1);
+        return line === undefined ? undefined : { line: line - 1, character: position.character };
+    }
+
+    private make(position: Position, context: FigureContext, label: string, tooltip: string): InlayHint {
+        const hint: InlayHint = { position, label, tooltip: context.stale ? `${tooltip} — ${STALE_NOTE}.` : tooltip, kind: InlayHintKind.Type, paddingLeft: true };
+        if (context.stale) {
+            hint.data = STALE_HINT;
+        }
+        return hint;
     }
 }
 
-/** A minimum rate in money: the rate (stated, or the MSSP table at N) times the benchmark. */
-function minimumThreshold(rate: MinimumRate | undefined, context: HintContext): Dec | undefined {
-    const beneficiaries = context.analysis.model.population.beneficiaries;
-    const fraction = rate?.kind === 'fixed' ? rate.rate
-        : rate?.kind === 'variable' && beneficiaries ? msspVariableMinimumRate(beneficiaries) : undefined;
-    return fraction?.times(context.settlement.benchmark);
-}
-
-/** The position just after a block's `{`, where a scenario's earned figure reads naturally. */
-function findOpeningBrace(node: ast.Scenario | ast.Provider): { line: number; character: number } | undefined {
-    return GrammarUtils.findNodeForKeyword(node.$cstNode, '{')?.range.end;
+function within(position: Position, range: Range): boolean {
+    const after = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+    const before = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+    return after && before;
 }

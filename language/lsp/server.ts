@@ -12,6 +12,7 @@ import { SizeAwareAsyncParser } from './async-parser.js';
 import { clientCapabilities } from './client-capabilities.js';
 import { ComputePool } from './compute-pool.js';
 import { registerCustomRequests } from './custom-requests.js';
+import { registerFocusRequests } from './focus-requests.js';
 import { guardConnection, onceReporter } from './guarded-connection.js';
 
 export interface ServerOptions {
@@ -33,6 +34,7 @@ export function startAcoServer(rawConnection: Connection, options: ServerOptions
     clientCapabilities(shared);
     const pool = options.computeWorker ? new ComputePool(options.computeWorker, error => report('a Monte Carlo or summary computation', error, 'answered with an error')) : undefined;
     registerCustomRequests({ connection, shared, Aco, pool });
+    registerFocusRequests(connection, shared, Aco);
     startLanguageServer(shared);
     connection.onExit(() => pool?.dispose());
 

@@ -58,12 +58,16 @@ describe('code lens', () => {
 });
 
 describe('hover', () => {
-    test('a scenario line shows the whole waterfall', async () => {
+    test('a scenario line shows what the scenario earns and links to its waterfall, not the whole table', async () => {
         await expectHover(aco)({
             text: spec.replace('expenditure $1,018.50', 'expen<|>diture $1,018.50'),
             index: 0,
-            hover: /What care for the population actually cost[\s\S]*\| # \| Step \| Amount \| Explanation \|[\s\S]*sequestration[\s\S]*\$2,135,818\.13/
+            hover: /What care for the population actually cost[\s\S]*Scenario `Expected year` earns \*\*\$2,135,818\.13\*\*\. \[Explain the full waterfall\]\(command:aco\.explainScenario\?/
         });
+        const hover = await aco.lsp.HoverProvider!.getHoverContent(await parse(spec), {
+            textDocument: { uri: 'file:///x.aco' }, position: { line: spec.split('\n').findIndex(l => l.includes('expenditure $1,018.50')), character: 10 }
+        });
+        expect(JSON.stringify(hover)).not.toContain('| # | Step |');
     });
 
     test('a term outside scenarios says what it means and what it produces', async () => {
@@ -78,7 +82,7 @@ describe('hover', () => {
         await expectHover(aco)({
             text: spec.replace('paid to RPC', 'paid to R<|>PC'),
             index: 0,
-            hover: /\*\*Provider `RPC`\*\*: `Riverside Primary Care`[\s\S]*6,200 attributed lives[\s\S]*Receives \$794,524\.35/
+            hover: /\*\*Provider `RPC`\*\*: `Riverside Primary Care`[\s\S]*6,200 attributed lives[\s\S]*Receives \*\*\$794,524\.35\*\* under scenario `Expected year`/
         });
     });
 });
