@@ -223,13 +223,20 @@ const rebalanceWeights: Fix = (diagnostic, node, document) => {
     return edits.length > 0 ? [action('Rebalance weights to 100%', diagnostic, document, edits)] : [];
 };
 
+/** Rebalances the shares of the sum the diagnostic is about: `share P%`, or one side's `share of savings|losses`. */
 const rebalanceShares: Fix = (diagnostic, node, document) => {
     const contract = AstUtils.getContainerOfType(node, ast.isContract);
     const providers = contract?.sections.find(ast.isProviders)?.providers ?? [];
     if (providers.length === 0) {
         return [];
     }
-    const edits = rebalance(document, providers.map(provider => ({ owner: provider, line: provider.lines.find(ast.isShareLine) })), 'share');
+    const line = AstUtils.getContainerOfType(node, ast.isShareLine);
+    const side = line ? line.side : /share of (savings|losses)/.exec(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value)?.[1] as 'savings' | 'losses' | undefined;
+    const shareOf = (provider: ast.Provider): ast.ShareLine | undefined => {
+        const shares = provider.lines.filter(ast.isShareLine);
+        return shares.find(share => share.side === side) ?? (side ? shares.find(share => share.side === undefined) : undefined);
+    };
+    const edits = rebalance(document, providers.map(provider => ({ owner: provider, line: shareOf(provider) })), side ? `share of ${side}` : 'share');
     return edits.length > 0 ? [action('Rebalance shares to 100%', diagnostic, document, edits)] : [];
 };
 

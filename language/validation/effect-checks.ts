@@ -36,7 +36,7 @@ function checkSharingPays(contract: ast.Contract, model: ContractModel, accept: 
             continue;
         }
         const lines: readonly AstNode[] = section.lines;
-        const sharing = side === 'savings' ? model.savings.sharing : model.losses?.sharing;
+        const sharing = side === 'savings' ? model.savings.sharing ?? model.savings.tiers?.[0] : model.losses?.sharing ?? model.losses?.tiers?.[0];
         const verb = side === 'savings' ? 'pays the ACO' : 'makes the ACO owe';
         const it = `the shared ${side} section`;
         if (!sharing && !waitsForCorridors) {
@@ -70,7 +70,9 @@ function checkSharingPays(contract: ast.Contract, model: ContractModel, accept: 
 function checkOtherPayments(contract: ast.Contract, accept: ValidationAcceptor): void {
     const reserve = contract.sections.find(ast.isDistribution)?.lines.find(ast.isReserveLine);
     if (reserve?.rate !== undefined && new Dec(reserve.rate).equals(1)) {
-        neverPays(accept, reserve, 'A reserve of 100% keeps the whole pool for infrastructure: the providers never receive anything, whatever the remainder line says.', 'rate');
+        neverPays(accept, reserve, reserve.savingsOnly
+            ? 'A reserve of 100% of savings keeps all shared savings for infrastructure: the providers never receive any savings, whatever the remainder line says.'
+            : 'A reserve of 100% keeps the whole pool for infrastructure: the providers never receive anything, whatever the remainder line says.', 'rate');
     }
     for (const line of contract.sections.find(ast.isCapitation)?.lines ?? []) {
         if ((ast.isCapitationRateLine(line) || ast.isCareCoordinationLine(line)) && isZero(line.amount)) {

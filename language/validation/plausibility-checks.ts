@@ -115,8 +115,15 @@ function checkBenchmark(contract: ast.Contract, model: ContractModel, accept: Va
     if (!perYear || within(perYear, range)) {
         return false;
     }
-    const written = `${text(line, 'amount')} ${BASIS_WORDS[term.basis]}`;
     const side = perYear.greaterThan(range.high) ? 'far above' : 'far below';
+    if (term.ofPremium) {
+        // `benchmark 85% of premium`: the unit is fixed; the premium figure is what to check.
+        const premium = contract.sections.find(ast.isPopulation)?.lines.find(ast.isPremiumLine);
+        report(accept, 'warning', `A benchmark of ${text(line, 'share')} of a ${money(term.ofPremium.premium, model)} premium is ${money(perYear, model)} per beneficiary per year, ${side} the plausible ${bound(range.low, model)}–${bound(range.high, model)} (${range.observed}). Check the premium and the share.`,
+            premium ?? line, premium ? rangeOf(premium, 'amount') : rangeOf(line, 'share'), IssueCodes.ImplausibleBenchmark);
+        return true;
+    }
+    const written = `${text(line, 'amount')} ${BASIS_WORDS[term.basis]}`;
     let message = `A benchmark of ${written} is ${money(perYear, model)} per beneficiary per year, ${side} the plausible ${bound(range.low, model)}–${bound(range.high, model)} (${range.observed}).`;
     const fits = (Object.keys(BASIS_WORDS) as BenchmarkBasis[]).find(basis => {
         const reading = basis === term.basis ? undefined : perBeneficiaryYear(term.amount, basis, mm);

@@ -95,8 +95,8 @@ function rate(what: string, low: string | undefined, high: string | undefined, o
 
 /** By line type (and, for sharing rates, section). Zero is never implausible here: a zero that can never pay is `never-pays`. */
 export const RATE_BOUNDS = {
-    savingsSharingRate: rate('a savings sharing rate', '0.1', undefined, 'programs share 40–75% of savings (MSSP), 50% in commercial and NHS contracts'),
-    lossSharingRate: rate('a loss sharing rate', '0.1', undefined, 'programs share 30–75% of losses (MSSP), 50% in commercial and NHS contracts'),
+    savingsSharingRate: rate('a savings sharing rate', '0.1', undefined, 'MSSP shares 40–75% of savings, commercial and NHS contracts 50%'),
+    lossSharingRate: rate('a loss sharing rate', '0.1', undefined, 'MSSP shares 30–75% of losses, commercial and NHS contracts 50%'),
     corridorShare: rate('a corridor share', '0.01', undefined, 'ACO REACH corridors share 5–100%'),
     cap: rate('a cap', '0.005', undefined, 'caps run from 1% (MSSP BASIC C losses) to 20% (ENHANCED savings) of the benchmark'),
     sequestration: rate('sequestration', '0.001', '0.1', 'Medicare sequesters 2% of shared savings (0% in 2019–2020)'),

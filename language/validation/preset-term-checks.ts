@@ -52,8 +52,9 @@ export function checkPresetTerms(contract: ast.Contract, model: ContractModel, a
             disallowed(category, 'The revenue category is an MSSP term; ACO REACH has none');
         }
     }
-    // REACH has no minimum at all: effect-checks.ts says the basis changes nothing there.
-    const basis = sharingLines.find(ast.isSharingBasisLine);
+    // In shared losses the basis is a loss deadband, a term of its own; REACH has no minimum at
+    // all (effect-checks.ts says the basis changes nothing there).
+    const basis = savings?.lines.find(ast.isSharingBasisLine);
     if (basis?.basis === 'above' && program.program === 'MSSP') {
         accept('warning', `The ${label} preset shares savings from the first dollar; this contract's \`sharing basis above minimum\` departs from the program's published rules.`,
             { node: basis, code: IssueCodes.PresetOverride });

@@ -57,13 +57,15 @@ export function checkWeights(quality: ast.Quality, accept: ValidationAcceptor): 
 /** Under `remainder by fixed shares`, provider shares sum to 100%: every share line is underlined. */
 export function checkShares(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): void {
     const distribution = contract.sections.find(ast.isDistribution);
-    const remainder = distribution?.lines.find(ast.isRemainderLine);
-    if (!remainder || model.distribution?.key !== 'fixed shares') {
+    // `remainder by fixed shares` for both sides; a side's own key is checked in risk-checks.ts.
+    const remainder = distribution?.lines.filter(ast.isRemainderLine).find(line => line.side === undefined);
+    if (!remainder || remainder.key !== 'fixed' || model.distribution?.key !== 'fixed shares') {
         return;
     }
     const providers = contract.sections.find(ast.isProviders)?.providers ?? [];
+    // `share P%` lines; `share of savings|losses` are the sides' own keys (risk-checks.ts).
     const parts: Part[] = providers.map(provider => {
-        const line = provider.lines.find(ast.isShareLine);
+        const line = provider.lines.filter(ast.isShareLine).find(share => share.side === undefined);
         return { owner: provider, line: line?.rate !== undefined ? line : undefined, value: new Dec(line?.rate ?? 0) };
     });
     const sum = parts.reduce((total, part) => total.plus(part.value), new Dec(0));

@@ -29,6 +29,12 @@ const cases: Case[] = [
         message: /The shared savings section gives no sharing rate or corridors, so it never pays the ACO anything/, at: 'shared'
     },
     {
+        rule: 'a savings section whose rate is set by quality tiers', code: 'never-pays', severity: 'warning',
+        bad: contract(`${POPULATION}\n${savings('cap 10% of benchmark')}\n${SCENARIO}`),
+        good: contract(`${POPULATION}\n${savings('quality tier up to 50% share 20% quality tier from 50% share 50% cap 10% of benchmark')}\n${SCENARIO}`),
+        message: /gives no sharing rate or corridors/, at: 'shared'
+    },
+    {
         rule: 'a 0% savings sharing rate', code: 'never-pays', severity: 'warning',
         bad: contract(`${POPULATION}\n${savings('sharing rate 0%')}\n${SCENARIO}`), good: contract(`${POPULATION}\n${savings('sharing rate 50%')}\n${SCENARIO}`),
         message: /A savings sharing rate of 0% means the shared savings section never pays the ACO anything/, at: '0%'

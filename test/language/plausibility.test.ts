@@ -64,6 +64,12 @@ const cases: Case[] = [
         at: 'total', fix: { title: 'Write per member per month', contains: 'benchmark $1,128.42 per member per month' }
     },
     {
+        rule: 'a premium-based benchmark whose premium has an extra digit', code: 'implausible-benchmark', severity: 'warning',
+        bad: build({ population: population('assigned beneficiaries 24,000\npremium $95,000.00 per member per month\nbenchmark 85% of premium'), scenario: 'scenario "Year" { savings 3% quality score 80% }' }),
+        good: build({ population: population('assigned beneficiaries 24,000\npremium $950.00 per member per month\nbenchmark 85% of premium'), scenario: 'scenario "Year" { savings 3% quality score 80% }' }),
+        message: /A benchmark of 85% of a \$95,000\.00 premium is \$969,000\.00 per beneficiary per year, far above .* Check the premium and the share\./, at: '$95,000.00'
+    },
+    {
         rule: 'expenditure written as an annual figure per member per month', code: 'expenditure-units', severity: 'error',
         bad: build({ scenario: 'scenario "Year" { expenditure $13,080.00 per member per month quality score 80% }' }), good: build(),
         message: /Expenditure of \$13,080\.00 per member per month is 1159\.1% of the \$324,984,960\.00 benchmark .*: \$13,080\.00 looks like an annual per-beneficiary figure: per month it is \$1,090\.00\./,
@@ -130,7 +136,7 @@ const cases: Case[] = [
     {
         rule: 'a sharing rate written as a fraction with a % sign', code: 'implausible-rate', severity: 'warning',
         bad: build({ savings: 'shared savings { minimum savings rate 3% sharing rate 0.75% cap 10% of benchmark }' }), good: build(),
-        message: /A savings sharing rate of 0\.75% is far below what programs use \(programs share 40–75% of savings .*\)\. 0\.75% reads like the fraction 0\.75 written with a % sign: did you mean 75%\?/,
+        message: /A savings sharing rate of 0\.75% is far below what programs use \(MSSP shares 40–75% of savings, commercial and NHS contracts 50%\)\. 0\.75% reads like the fraction 0\.75 written with a % sign: did you mean 75%\?/,
         at: '0.75%', fix: { title: 'Change to 75%', contains: 'sharing rate 75%' }
     },
     {

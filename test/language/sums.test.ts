@@ -134,3 +134,33 @@ describe('attributed lives above the assigned beneficiaries', () => {
         expect((await check(text('500'))).coded('attributed-exceeds-assigned')).toEqual([]);
     });
 });
+
+describe('shares of one side that do not sum to 100%', () => {
+    test('rebalancing changes that side\'s shares only', async () => {
+        const text = `contract "S" {
+    providers {
+        provider A "Alpha" {
+            share of savings 60%
+            share of losses 50%
+        }
+        provider B "Beta" {
+            share of savings 30%
+            share of losses 50%
+        }
+    }
+    distribution {
+        remainder of savings by fixed shares
+        remainder of losses by fixed shares
+    }
+}
+`;
+        const { document, coded } = await check(text);
+        const errors = coded('shares-sum');
+        expect(errors.length).toBeGreaterThan(0);
+        const actions = await actionsFor(document, errors.slice(0, 1));
+        expect(actions.map(a => a.title)).toEqual(['Rebalance shares to 100%']);
+        const fixed = applied(document, actions[0]);
+        expect([...fixed.matchAll(/share of (\w+) ([\d.]+)%/g)].map(m => `${m[1]} ${m[2]}`)).toEqual(['savings 66.67', 'losses 50', 'savings 33.33', 'losses 50']);
+        expect((await check(fixed)).coded('shares-sum')).toEqual([]);
+    });
+});
