@@ -16,7 +16,8 @@ import { isWorkbenchUrl, launchBrowser, openWorkbench, retry, waitFor, Workbench
 
 const RESULTS = path.join(REPO, 'test-results/e2e');
 const SPEC = fs.readFileSync(path.join(REPO, 'test/data/spec-contract.aco'), 'utf8');
-const ENHANCED = fs.readFileSync(path.join(REPO, 'examples/mssp-enhanced-2024.aco'), 'utf8');
+// Without its header comment, so the terms the colouring step looks for are on the first screen.
+const ENHANCED = fs.readFileSync(path.join(REPO, 'examples/mssp-enhanced-2024.aco'), 'utf8').replace(/^(\/\/.*\n)+/, '');
 
 /** The contract files of the temporary workspace: copies of the repository's, one per step. */
 const FILES: Record<string, string> = {
@@ -259,6 +260,16 @@ describe('the ACO extension in VS Code (code-server)', () => {
         expect(before).toMatch(/earned\s*≈\s*\$2\.14M/);
         await bench.screenshot('inlay-hint');
 
+        // The clauses that produce money show their figures too: the benchmark, each provider's share.
+        const benchmark = positionOf(SPEC, 'benchmark $1,050.00');
+        await bench.goTo(benchmark.line, 1);
+        await waitFor('the benchmark and provider figures', async () => {
+            const total = await bench.lineContaining(editor, 'benchmark $1,050.00');
+            const provider = await bench.lineContaining(editor, 'provider RPC');
+            return total?.includes('≈ $157.5M') && provider?.includes('≈ $794.52K');
+        }, 30_000);
+        await bench.screenshot('inlay-hints-clauses');
+
         // Spend less: $1,018.50 → $1,000.00 per member per month; the savings, and so the earned figure, grow.
         const at = positionOf(SPEC, '$1,018.50', 1);
         await bench.goTo(at.line, at.column);
@@ -326,10 +337,10 @@ describe('the ACO extension in VS Code (code-server)', () => {
     it('the quick fix "Rebalance weights to 100%" applies and its diagnostic disappears', async () => {
         await freshStart('quick-fix');
         const editor = await bench.openFile('weights-95.aco');
-        const message = 'Measure weights sum to 95%, not 100%.';
+        const message = 'Measure weights sum to 95%, not 100%';
         await waitFor('the weights diagnostic', async () => (await bench.problems()).find(row => row.includes(message)), 30_000);
-        // The diagnostic sits on the `quality` keyword: put the cursor there and ask for fixes (Ctrl+.).
-        const at = positionOf(FILES['weights-95.aco'], '    quality {', 4);
+        // The diagnostic sits on each measure's weight: put the cursor on the short one and ask for fixes (Ctrl+.).
+        const at = positionOf(FILES['weights-95.aco'], 'weight 20%');
         await bench.goTo(at.line, at.column + 2);
         await waitFor('the squiggle under quality', async () => await editor.locator('.squiggly-error').count() > 0, 20_000);
         const fix = bench.page.locator('.action-widget .monaco-list-row.action', { hasText: 'Rebalance weights to 100%' }).first();

@@ -93,9 +93,11 @@ describe('formatting, workspace symbols and contract text in one session', () =>
     test.each([
         [{ tabSize: 2, insertSpaces: true }],
         [{ tabSize: 8, insertSpaces: false }],
-        [{ tabSize: 4, insertSpaces: true }]
+        [{ tabSize: 4, insertSpaces: true }],
+        [{ tabSize: -4, insertSpaces: true }],
+        [{ tabSize: 0, insertSpaces: false }]
     ])('formatting with %j gives the canonical layout of `aco format`', async options => {
-        const uri = `file:///virtual/format-${options.tabSize}.aco`;
+        const uri = `file:///virtual/format-${options.tabSize}-${options.insertSpaces}.aco`;
         const messy = specText.split('\n').map(line => line.trimStart()).join('\n');
         await client.open(uri, messy);
         await client.nextDiagnostics(uri, 0);
