@@ -26,6 +26,8 @@ missing=()
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
 command -v rg >/dev/null 2>&1 || [ -x /usr/bin/rg ] || missing+=(ripgrep)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# pdftoppm and pdftotext: the summary's browser test reads `aco summary --format pdf` page by page.
+[ -x /usr/bin/pdftoppm ] || missing+=(poppler-utils)
 if [ "${#missing[@]}" -gt 0 ]; then
     log "installing Debian packages: ${missing[*]}"
     SUDO=""

@@ -10,7 +10,7 @@ import type { ContractModel } from '../model/contract-model.js';
 import { runMonteCarloAsync } from '../settlement/index.js';
 import { monteCarloChartSvg } from '../summary/charts.js';
 import type { MonteCarloResponse, SummaryResult } from './server-protocol.js';
-import { renderContractSummary } from './summary-view.js';
+import { renderContractSummary, type SummarySource } from './summary-view.js';
 
 /** A job as sent to the worker: the contract's text, so the worker needs nothing else. */
 export type ComputeJob =
@@ -46,6 +46,6 @@ export async function monteCarloResponse(model: ContractModel, trials: number | 
     };
 }
 
-export function summaryResult(analysis: ContractAnalysis): SummaryResult {
-    return { title: analysis.model.name, html: renderContractSummary(analysis) };
+export function summaryResult(analysis: ContractAnalysis, source?: SummarySource): SummaryResult {
+    return { title: analysis.model.name, html: renderContractSummary(analysis, source) };
 }

@@ -26,13 +26,14 @@ async function run(job: ComputeJob, id: number): Promise<unknown> {
     const document = shared.workspace.LangiumDocumentFactory.fromString(job.text, uri);
     documents.addDocument(document);
     try {
-        await shared.workspace.DocumentBuilder.build([document], { validation: false });
+        // A summary's banner shows the contract's errors and warnings, so its document is validated.
+        await shared.workspace.DocumentBuilder.build([document], { validation: job.kind === 'summary' });
         const analysis = Aco.analysis.ContractAnalyzer.analyze(document);
         if (!analysis) {
             throw new JobRefused('This file does not hold a contract.');
         }
         if (job.kind === 'summary') {
-            return summaryResult(analysis);
+            return summaryResult(analysis, { uri: job.uri, text: job.text, diagnostics: document.diagnostics });
         }
         let last = 0;
         return await monteCarloResponse(analysis.model, job.trials, {

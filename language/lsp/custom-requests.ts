@@ -131,7 +131,7 @@ export function registerCustomRequests({ connection, shared, Aco, pool }: Custom
         const cancel = token.onCancellationRequested(() => controller.abort());
         try {
             return job.kind === 'summary'
-                ? summaryResult(analysis(document))
+                ? summaryResult(analysis(document), { uri: document.uri.toString(), text: document.textDocument.getText(), diagnostics: document.diagnostics })
                 : await monteCarloResponse(analysis(document).model, job.trials, { signal: controller.signal, onProgress });
         } catch (error) {
             if (controller.signal.aborted) {

@@ -57,16 +57,56 @@ export function probeScenario(model: ContractModel, savingsRate: Dec, base: Scen
 /** Settles a synthetic year at `savingsRate`; undefined when the contract cannot settle. */
 export function settleAt(model: ContractModel, savingsRate: Dec, base?: ScenarioTerms): Settlement | undefined {
     try {
-        return settle(model, probeScenario(model, savingsRate, base));
+        return settle(model, probeScenario(model, savingsRate, base), { capitation: false, distribution: false });
     } catch {
         return undefined;
     }
 }
 
+/**
+ * A synthetic year at `savingsRate` with a stated quality score (no measure results, no stated
+ * verdict: the standard is met or missed by the score) in performance year `year` (stated, so the
+ * agreement's default year never stands in for it).
+ */
+export function qualityProbe(savingsRate: Dec, quality: Dec, year: number): ScenarioTerms {
+    return {
+        name: 'probe',
+        line: 0,
+        expenditure: { kind: 'savings', rate: savingsRate, line: 0 },
+        results: new Map(),
+        qualityScore: { rate: quality, line: 0 },
+        year: { year, line: 0 },
+        expectations: []
+    };
+}
+
+/** The performance year the summary's curves settle: the first scenario's, else the agreement's default. */
+export function curveYear(model: ContractModel): number {
+    return model.scenarios[0]?.year?.year ?? model.agreement?.defaultYear ?? 1;
+}
+
+/** Settles `qualityProbe`; undefined when the contract cannot settle. */
+export function settleAtQuality(model: ContractModel, savingsRate: Dec, quality: Dec, year: number): Settlement | undefined {
+    try {
+        return settle(model, qualityProbe(savingsRate, quality, year), { capitation: false, distribution: false });
+    } catch {
+        return undefined;
+    }
+}
+
+/** The savings rates of the payout curve: −15% to +25% in 0.5% steps. */
+export function curveRates(): Dec[] {
+    const rates: Dec[] = [];
+    for (let rate = CURVE_FROM; rate.lessThanOrEqualTo(CURVE_TO); rate = rate.plus(CURVE_STEP)) {
+        rates.push(rate);
+    }
+    return rates;
+}
+
 /** Earned from −15% to +25% savings in 0.5% steps, each point a real settlement; undefined when it cannot settle. */
 export function payoutCurve(model: ContractModel, base: ScenarioTerms | undefined = model.scenarios[0]): PayoutCurve | undefined {
     const points: CurvePoint[] = [];
-    for (let rate = CURVE_FROM; rate.lessThanOrEqualTo(CURVE_TO); rate = rate.plus(CURVE_STEP)) {
+    for (const rate of curveRates()) {
         const settlement = settleAt(model, rate, base);
         if (!settlement) {
             return undefined;

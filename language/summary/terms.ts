@@ -10,8 +10,7 @@ import type {
 import { memberMonths } from '../settlement/index.js';
 import { count, dateInWords, money, rate, statedMoney } from './figures.js';
 import type { MinimumRates } from './probe.js';
-
-const CURRENCY_NAMES: Readonly<Record<string, string>> = { USD: 'US dollars', GBP: 'pounds sterling', EUR: 'euros' };
+import { capital, vocabularyOf, type Vocabulary } from './vocabulary.js';
 
 /** `MSSP ENHANCED track, performance year 2024` in words. */
 export function programInWords(program: ProgramPreset): string {
@@ -27,14 +26,15 @@ export function programInWords(program: ProgramPreset): string {
 
 /** Sentences saying what the contract is: parties, program, term, population, benchmark, money. */
 export function contractSentences(model: ContractModel, yearOneBenchmark: Dec | undefined): string[] {
+    const w = vocabularyOf(model);
     const sentences: string[] = [];
     const { payer, aco } = model.parties;
     if (payer && aco) {
-        sentences.push(`This contract is between ${payer}, the payer, and ${aco}, the accountable care organization (the ACO).`);
+        sentences.push(`This contract is between ${payer}, ${w.payer}, and ${aco}, ${w.acoIntroduced}.`);
     } else if (payer) {
-        sentences.push(`The payer under this contract is ${payer}.`);
+        sentences.push(`${capital(w.payer)} under this contract is ${payer}.`);
     } else if (aco) {
-        sentences.push(`The accountable care organization (the ACO) under this contract is ${aco}.`);
+        sentences.push(`${capital(w.acoIntroduced)} under this contract is ${aco}.`);
     }
     if (model.program) {
         sentences.push(`It follows ${programInWords(model.program)}: the program's published rules supply every financial term the contract does not write out.`);
@@ -55,45 +55,60 @@ export function contractSentences(model: ContractModel, yearOneBenchmark: Dec | 
         const minimum = population.minimumBeneficiaries
             ? `; the contract requires at least ${count(population.minimumBeneficiaries)}`
             : '';
-        sentences.push(`${count(population.beneficiaries)} beneficiaries are assigned to the ACO${attribution}${minimum}.`);
+        sentences.push(populationSentence(model, population.beneficiaries, attribution, minimum));
     }
     const benchmark = population.benchmark;
+    const measured = `${capital(w.benchmark)}, the spending ${w.aco} is measured against,`;
     if (benchmark) {
-        const stated = `${statedMoney(benchmark.amount, model)}${benchmark.basis === 'total' ? ' in total' : ` ${benchmark.basis}`}`;
+        const stated = `${statedMoney(benchmark.amount, model)}${benchmark.basis === 'total' ? ' in total' : ` ${basisInWords(model, benchmark.basis)}`}`;
         const mm = memberMonths(model);
         const year = yearOneBenchmark && benchmark.basis !== 'total'
             ? `: ${money(yearOneBenchmark, model)} for a performance year${mm ? ` of ${count(mm)} member months` : ''}`
             : '';
-        sentences.push(`The benchmark, the spending the ACO is measured against, is ${stated}${year}.`);
+        sentences.push(`${measured} is ${stated}${year}.`);
     }
     const built = population.builtBenchmark;
     if (built && !benchmark) {
         const year = yearOneBenchmark ? `: ${money(yearOneBenchmark, model)} for a performance year` : '';
         sentences.push(built.kind === 'mssp'
-            ? `The benchmark, the spending the ACO is measured against, is built from its parts by CMS's method: base-year costs by Medicare enrollment type, trended and risk-adjusted, with the regional adjustment, the capped risk ratio and the update factor, weighted by person years${year}.`
-            : `The benchmark, the spending the ACO is measured against, is built from a base cost of ${statedMoney(built.baseCost, model)} per member per month${built.trend ? `, trended ${rate(built.trend.rate)} a year for ${built.trend.years} year${built.trend.years === 1 ? '' : 's'}` : ''}${built.risk ? `, times the risk score ratio ${built.risk.score.toString()} / ${built.risk.base.toString()}${built.risk.cap ? ` (capped at ${rate(built.risk.cap)} above 1)` : ''}` : ''}${year}.`);
+            ? `${measured} is built from its parts by CMS's method: base-year costs by Medicare enrollment type, trended and risk-adjusted, with the regional adjustment, the capped risk ratio and the update factor, weighted by person years${year}.`
+            : `${measured} is built from a base cost of ${statedMoney(built.baseCost, model)} ${basisInWords(model, 'per member per month')}${built.trend ? `, trended ${rate(built.trend.rate)} a year for ${built.trend.years} year${built.trend.years === 1 ? '' : 's'}` : ''}${built.risk ? `, times the risk score ratio ${built.risk.score.toString()} / ${built.risk.base.toString()}${built.risk.cap ? ` (capped at ${rate(built.risk.cap)} above 1)` : ''}` : ''}${year}.`);
     }
     if (population.trend) {
-        sentences.push(`The benchmark grows by ${rate(population.trend.rate)} a year from the second performance year on.`);
+        sentences.push(`${capital(w.benchmark)} grows by ${rate(population.trend.rate)} a year from the second performance year on.`);
     }
     if (population.discount) {
-        sentences.push(`A discount of ${rate(population.discount.rate)} comes off the benchmark${fromPreset(population.discount.fromPreset)}.`);
+        sentences.push(`A discount of ${rate(population.discount.rate)} comes off ${w.benchmark}${fromPreset(population.discount.fromPreset)}.`);
     }
     const withhold = model.savings.qualityWithhold;
     if (withhold) {
-        sentences.push(`${rate(withhold.rate)} of the benchmark is withheld and earned back in proportion to the quality score${inAYearMeetingStandard(model)}${fromPreset(withhold.fromPreset)}.`);
+        sentences.push(`${rate(withhold.rate)} of ${w.benchmark} is withheld and earned back in proportion to the quality score${inAYearMeetingStandard(model)}${fromPreset(withhold.fromPreset)}.`);
     }
     const equity = population.healthEquityAdjustment;
     if (equity) {
-        const amount = `${statedMoney(equity.amount.abs(), model)}${equity.basis === 'total' ? '' : ' per member per month'}`;
-        sentences.push(`A health equity benchmark adjustment ${equity.amount.isNegative() ? `takes ${amount} off` : `adds ${amount} to`} the benchmark after the withhold; savings are measured on the adjusted benchmark.`);
+        const amount = `${statedMoney(equity.amount.abs(), model)}${equity.basis === 'total' ? '' : ` ${basisInWords(model, 'per member per month')}`}`;
+        sentences.push(`A health equity benchmark adjustment ${equity.amount.isNegative() ? `takes ${amount} off` : `adds ${amount} to`} ${w.benchmark} after the withhold; savings are measured on the adjusted benchmark.`);
     }
     if (population.revenueCategory) {
-        sentences.push(`The ACO is ${population.revenueCategory.category === 'low' ? 'low' : 'high'}-revenue: its participants' revenue is ${population.revenueCategory.category === 'low' ? 'below' : 'above'} 35% of the benchmark.`);
+        sentences.push(`${capital(w.aco)} is ${population.revenueCategory.category === 'low' ? 'low' : 'high'}-revenue: its participants' revenue is ${population.revenueCategory.category === 'low' ? 'below' : 'above'} 35% of ${w.benchmark}.`);
     }
-    const currency = CURRENCY_NAMES[model.currency] ?? model.currency;
-    sentences.push(`Amounts are in ${currency}, rounded ${model.rounding.mode} to ${model.rounding.unit}.`);
+    sentences.push(`Amounts are in ${w.currencyName}, rounded ${model.rounding.mode} to ${w.roundedTo}.`);
     return sentences;
+}
+
+/** `18,640 beneficiaries are assigned to the ACO by prospective attribution`, or an NHS registered population. */
+function populationSentence(model: ContractModel, people: Dec, attribution: string, minimum: string): string {
+    const w = vocabularyOf(model);
+    if (w.family === 'nhs') {
+        const counted = model.population.attribution ? `, counted ${model.population.attribution}ly` : '';
+        return `The registered population is ${count(people)} ${w.people}${counted}${minimum}.`;
+    }
+    return `${count(people)} ${w.people} are ${w.joined} ${w.aco}${attribution}${minimum}.`;
+}
+
+/** `per member per month` in the contract's words: `per beneficiary per month`, `per patient per year`. */
+export function basisInWords(model: ContractModel, basis: 'per member per month' | 'per member per year'): string {
+    return `${vocabularyOf(model).person} ${basis === 'per member per month' ? 'per month' : 'per year'}`;
 }
 
 /** The standard's condition on an earn-back, when the contract has a standard. */
@@ -106,10 +121,10 @@ function fromPreset(preset: boolean | undefined): string {
 }
 
 /** `100% of savings up to 25% of the benchmark, 50% from 25% to 35%, … and 10% over 50%`. */
-export function corridorsInWords(corridors: readonly Corridor[], what: 'savings' | 'losses'): string {
+export function corridorsInWords(corridors: readonly Corridor[], what: 'savings' | 'losses', w: Pick<Vocabulary, 'benchmark'> = { benchmark: 'the benchmark' }): string {
     const bands = corridors.map((corridor, index) => {
         const share = index === 0 ? `${rate(corridor.share)} of ${what}` : rate(corridor.share);
-        const ofBenchmark = index === 0 ? ' of the benchmark' : '';
+        const ofBenchmark = index === 0 ? ` of ${w.benchmark}` : '';
         if (corridor.upper === undefined) {
             return `${share} over ${rate(corridor.lower)}${ofBenchmark}`;
         }
@@ -123,34 +138,36 @@ export function corridorsInWords(corridors: readonly Corridor[], what: 'savings'
 
 /** The minimum rate as a clause: `once savings reach 2% of the benchmark`. */
 function minimumClause(what: 'savings' | 'losses', minimum: Dec | undefined, variable: boolean, model: ContractModel): string {
+    const w = vocabularyOf(model);
     if (minimum === undefined || minimum.isZero()) {
-        return `from the first dollar of ${what}`;
+        return `from the first ${w.unit} of ${what}`;
     }
     const table = variable && model.population.beneficiaries
         ? ` (the MSSP variable minimum ${what === 'savings' ? 'savings' : 'loss'} rate for ${count(model.population.beneficiaries)} assigned beneficiaries)`
         : '';
-    return `once ${what} reach ${rate(minimum)} of the benchmark${table}`;
+    return `once ${what} reach ${rate(minimum)} of ${w.benchmark}${table}`;
 }
 
 /** Sentences for the shared savings terms. */
 export function savingsSentences(model: ContractModel, minimums: MinimumRates): string[] {
+    const w = vocabularyOf(model);
     const terms = model.savings;
     const sharing = terms.sharing;
     if (!sharing) {
-        return ['The contract shares no savings with the ACO.'];
+        return [`The contract shares no savings with ${w.aco}.`];
     }
     const sentences: string[] = [];
     const variable = terms.minimumRate?.kind === 'variable';
     const minimum = minimumClause('savings', minimums.savings, variable, model);
-    const cap = terms.cap ? `no more than ${rate(terms.cap.rate)} of the benchmark` : 'there is no cap';
+    const cap = terms.cap ? `no more than ${rate(terms.cap.rate)} of ${w.benchmark}` : 'there is no cap';
     const quality = terms.qualityAdjustment === 'scaled'
         ? ', scaled by its quality score,'
         : terms.qualityAdjustment === 'gate' && model.quality.standard ? ', in full when the quality standard is met,' : '';
     if (sharing.kind === 'rate') {
-        sentences.push(`The ACO keeps ${rate(sharing.rate)} of savings${quality} ${minimum}; ${cap}.`);
+        sentences.push(`${capital(w.aco)} keeps ${rate(sharing.rate)} of savings${quality} ${minimum}; ${cap}.`);
     } else {
-        const bands = corridorsInWords(sharing.corridors, 'savings');
-        sentences.push(`The ACO keeps ${bands}${quality ? `${quality.slice(0, -1)},` : ','} ${minimum}; ${cap}.`);
+        const bands = corridorsInWords(sharing.corridors, 'savings', w);
+        sentences.push(`${capital(w.aco)} keeps ${bands}${quality ? `${quality.slice(0, -1)},` : ','} ${minimum}; ${cap}.`);
     }
     if (terms.basis === 'above minimum' && minimums.savings && !minimums.savings.isZero()) {
         sentences.push(`Only the savings above the minimum savings rate are shared, not the savings below it.`);
@@ -162,13 +179,13 @@ export function savingsSentences(model: ContractModel, minimums: MinimumRates): 
     }
     if (terms.halfRateBelowMinimum) {
         const why = terms.halfRateBelowMinimum.because ? `, as the program provides for ${terms.halfRateBelowMinimum.because}` : '';
-        sentences.push(`Savings below the minimum savings rate are still shared, from the first dollar, at half the rate${why}.`);
+        sentences.push(`Savings below the minimum savings rate are still shared, from the first ${w.unit}, at half the rate${why}.`);
     }
     const alternative = model.quality.alternativeStandard;
     if (model.quality.standard) {
         const missed = `a year whose quality score is below the ${rate(model.quality.standard.rate)} quality standard`;
         if (alternative) {
-            sentences.push(`In ${missed}, savings are shared only if the ACO meets the alternative quality standard${fromPreset(alternative.fromPreset)}, and then on a sliding scale: the sharing rate × the quality score.`);
+            sentences.push(`In ${missed}, savings are shared only if ${w.aco} meets the alternative quality standard${fromPreset(alternative.fromPreset)}, and then on a sliding scale: the sharing rate × the quality score.`);
         } else if (terms.qualityAdjustment !== 'gate') {
             sentences.push(`No savings are shared in ${missed}.`);
         }
@@ -177,7 +194,8 @@ export function savingsSentences(model: ContractModel, minimums: MinimumRates): 
 }
 
 function lossCapClause(losses: LossTerms, model: ContractModel): string {
-    const benchmarkCap = losses.cap ? `${rate(losses.cap.rate)} of the benchmark` : undefined;
+    const w = vocabularyOf(model);
+    const benchmarkCap = losses.cap ? `${rate(losses.cap.rate)} of ${w.benchmark}` : undefined;
     const revenueCap = losses.revenueCap && losses.participantRevenue
         ? `${rate(losses.revenueCap.rate)} of participant revenue (${statedMoney(losses.participantRevenue, model)})`
         : undefined;
@@ -190,32 +208,33 @@ function lossCapClause(losses: LossTerms, model: ContractModel): string {
 
 /** Sentences for the shared losses terms (or the one-sided statement). */
 export function lossSentences(model: ContractModel, minimums: MinimumRates): string[] {
+    const w = vocabularyOf(model);
     const losses = model.losses;
     if (!losses) {
-        return ['The contract is one-sided: when spending exceeds the benchmark, the ACO owes nothing.'];
+        return [`The contract is one-sided: when spending exceeds ${w.benchmark}, ${w.aco} owes nothing.`];
     }
     const sharing = losses.sharing;
     if (!sharing) {
-        return ['The contract has a shared losses section but no loss sharing rate, so the ACO owes nothing.'];
+        return [`The contract has a shared losses section but no loss sharing rate, so ${w.aco} owes nothing.`];
     }
     const variable = (losses.minimumRate ?? model.savings.minimumRate)?.kind === 'variable';
     const minimum = minimumClause('losses', minimums.losses, variable, model);
     const cap = lossCapClause(losses, model);
     const sentences: string[] = [];
     if (sharing.kind === 'rate') {
-        sentences.push(`The ACO owes ${rate(sharing.rate)} of losses ${minimum}; ${cap}.`);
+        sentences.push(`${capital(w.aco)} owes ${rate(sharing.rate)} of losses ${minimum}; ${cap}.`);
     } else if (sharing.kind === 'complement') {
         const savingsRate = model.savings.sharing?.kind === 'rate' ? rate(model.savings.sharing.rate) : 'the savings sharing rate';
         const quality = model.savings.qualityAdjustment === 'none'
             ? `1 − ${savingsRate} (quality does not count)`
             : `1 − ${savingsRate} × its quality score`;
-        sentences.push(`The ACO owes a share of losses of ${quality}, kept between ${rate(sharing.floor)} and ${rate(sharing.ceiling)}, ${minimum}; ${cap}.`);
+        sentences.push(`${capital(w.aco)} owes a share of losses of ${quality}, kept between ${rate(sharing.floor)} and ${rate(sharing.ceiling)}, ${minimum}; ${cap}.`);
         if (model.savings.qualityAdjustment !== 'none') {
             const alternative = model.quality.alternativeStandard ? ' (and the alternative standard)' : '';
-            sentences.push(`In a year that misses the quality standard${alternative}, the quality score counts as zero, so the ACO owes ${rate(sharing.ceiling)} of losses.`);
+            sentences.push(`In a year that misses the quality standard${alternative}, the quality score counts as zero, so ${w.aco} owes ${rate(sharing.ceiling)} of losses.`);
         }
     } else {
-        sentences.push(`The ACO owes ${corridorsInWords(sharing.corridors, 'losses')}, ${minimum}; ${cap}.`);
+        sentences.push(`${capital(w.aco)} owes ${corridorsInWords(sharing.corridors, 'losses', w)}, ${minimum}; ${cap}.`);
     }
     return sentences;
 }
@@ -267,7 +286,7 @@ export function capitationSentences(model: ContractModel): string[] {
     const capitation = model.capitation;
     const providers = new Map(model.providers.map((p) => [p.id, p]));
     const sentences = capitation.lines.map((line: CapitationLineTerm) => {
-        const amount = `${statedMoney(line.rate, model)} per member per month for ${line.service}`;
+        const amount = `${statedMoney(line.rate, model)} ${basisInWords(model, 'per member per month')} for ${line.service}`;
         if (line.providerId) {
             const provider = providers.get(line.providerId);
             const who = provider ? `${provider.name} (${provider.id})` : line.providerId;
@@ -285,24 +304,25 @@ export function capitationSentences(model: ContractModel): string[] {
 const KEY_WORDS: Readonly<Record<DistributionKey, string>> = {
     'attributed lives': 'in proportion to their attributed lives',
     equally: 'in equal parts',
-    'fixed shares': 'in the fixed shares listed below'
+    'fixed shares': 'in the fixed shares of the providers table'
 };
 
 /** How the pool is divided among providers. */
 export function distributionSentences(model: ContractModel): string[] {
+    const w = vocabularyOf(model);
     const distribution = model.distribution;
     if (!distribution) {
         return model.providers.length > 0
-            ? ['The contract does not say how what the ACO earns or owes is divided among the providers.']
+            ? [`The contract does not say how what ${w.aco} earns or owes is divided among the ${w.participants}.`]
             : [];
     }
     const sentences: string[] = [];
     const key = distribution.key ? KEY_WORDS[distribution.key] : 'by a key the contract does not state';
     if (distribution.reserve && !distribution.reserve.rate.isZero()) {
-        sentences.push(`Of what the ACO earns, ${rate(distribution.reserve.rate)} goes to a reserve for infrastructure and the rest is divided among the providers ${key}, to the cent.`);
-        sentences.push(`Owed losses are divided the same way: the reserve bears ${rate(distribution.reserve.rate)} and the providers the rest.`);
+        sentences.push(`Of what ${w.aco} earns, ${rate(distribution.reserve.rate)} goes to a reserve for infrastructure and the rest is divided among the ${w.participants} ${key}, to ${w.roundedTo}.`);
+        sentences.push(`Owed losses are divided the same way: the reserve bears ${rate(distribution.reserve.rate)} and the ${w.participants} the rest.`);
     } else {
-        sentences.push(`What the ACO earns is divided among the providers ${key}, to the cent; owed losses are divided the same way.`);
+        sentences.push(`What ${w.aco} earns is divided among the ${w.participants} ${key}, to ${w.roundedTo}; owed losses are divided the same way.`);
     }
     return sentences;
 }

@@ -14,8 +14,10 @@ import { diffCommand } from '../../language/cli/diff-command.js';
 import { InputError } from '../../language/cli/files.js';
 import { loadContracts } from '../../language/cli/contracts.js';
 import { readContract } from '../../language/cli/files.js';
+import { Dec } from '../../language/decimal.js';
 import type { ContractModel } from '../../language/model/contract-model.js';
-import { contractDiff, termChanges } from '../../language/diff/index.js';
+import { contractDiff, diffDocument, diffHtml, diffMarkdown, diffText, identical, termChanges } from '../../language/diff/index.js';
+import { cellText } from '../../language/summary/index.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const v1 = path.join(root, 'test/data/diff/riverside-v1.aco');
@@ -96,11 +98,16 @@ describe('term changes', () => {
         expect(texts.filter((t) => t.startsWith('Provider NEW'))).toHaveLength(1);
     });
 
-    test('the same contract has no changes and no payout impact', async () => {
+    test('the same contract has no changes and says so in one line, not in tables of zeros', async () => {
         const m = await model(v1);
         const diff = contractDiff(m, m);
         expect(diff.changes).toEqual([]);
-        expect(diff.impact.map((i) => i.earnedDifference!.toFixed(2))).toEqual(['0.00']);
+        expect(identical(diff)).toBe(true);
+        const text = diffText(diff, m, m, { old: 'a.aco', new: 'b.aco' }).join('\n');
+        expect(text).toBe('Changes from a.aco to b.aco\n  No changes: the terms are the same, and every scenario settles to the same payments under both versions.');
+        const document = diffDocument({ diff, before: m, after: m, labels: { old: 'a.aco', new: 'b.aco' } });
+        expect(document.blocks.find((b) => b.kind === 'banner')).toMatchObject({ tone: 'ok', title: 'No changes: the terms are the same, and every scenario settles to the same payments under both versions.' });
+        expect(document.blocks.some((b) => b.kind === 'table' && b.className !== 'approval')).toBe(false);
     });
 });
 
@@ -122,6 +129,26 @@ describe('payout impact', () => {
         });
     });
 
+    test('capitation counts: a +$2.25 per member per month change moves net cash, not earned', async () => {
+        const spec = fs.readFileSync(v1, 'utf-8');
+        const raised = spec.replace('primary care $42.00 per member per month paid to RPC', 'primary care $44.25 per member per month paid to RPC');
+        const before = await modelOf(spec, 'cap-before.aco');
+        const after = await modelOf(raised, 'cap-after.aco');
+        const diff = contractDiff(before, after);
+        const [impact] = diff.impact;
+        expect(impact.earnedDifference!.toFixed(2)).toBe('0.00');
+        // $2.25 × 6,200 attributed × 12 months = $167,400 a year, 2% withheld, the withhold returned by the quality score.
+        const stream = (label: string) => impact.streams.find((s) => s.label === label)!;
+        expect(stream('Capitation after the withhold (RPC)').difference.toFixed(2)).toBe('164052.00');
+        expect(stream('Withheld from capitation, kept by the payer (RPC)').difference.toFixed(2)).toBe('3348.00');
+        const returned = stream('Withhold returned by quality (RPC)').difference;
+        expect(impact.netCashDifference!.toFixed(2)).toBe(new Dec('164052').plus(returned).toFixed(2));
+        expect(impact.netCashDifference!.greaterThan(166000)).toBe(true);
+        const text = diffText(diff, before, after, { old: 'a.aco', new: 'b.aco' }).join('\n');
+        expect(text).toMatch(/Capitation after the withhold \(RPC\) +\$3,062,304\.00 +\$3,226,356\.00 +\+\$164,052\.00/);
+        expect(text).toMatch(/Net cash, all payments .*\+\$166,111\.02/);
+    });
+
     test('a scenario OLD cannot settle is reported, not thrown', async () => {
         const spec = fs.readFileSync(v1, 'utf-8');
         const before = await modelOf(spec.replace(/population \{[^}]*\}/, 'population { attribution prospective }').replace(/scenario "Expected year" \{[^}]*\}/, ''), 'no-benchmark.aco');
@@ -129,6 +156,26 @@ describe('payout impact', () => {
         expect(diff.impact[0].old.error).toBeTruthy();
         expect(diff.impact[0].new.settlement).toBeDefined();
         expect(diff.impact[0].earnedDifference).toBeUndefined();
+    });
+});
+
+describe('the amendment document', () => {
+    test('what changed term by term, what it does to each scenario, the limits before and after', async () => {
+        const before = await model(v1);
+        const after = await model(v2);
+        const document = diffDocument({ diff: contractDiff(before, after), before, after, labels: { old: 'v1.aco', new: 'v2.aco' } });
+        const table = (name: string) => document.blocks.find((b) => b.kind === 'table' && b.className === name);
+        const changes = table('term-changes');
+        expect(changes && changes.kind === 'table' && changes.rows[1].map(cellText)).toEqual(['Shared savings', 'Sharing rate', '75%', '80%']);
+        const impact = table('impact');
+        expect(impact && impact.kind === 'table' && impact.rows[0].map(cellText)).toEqual(['Expected year', '$2,135,818.13', '$2,149,976.77', '+$14,158.64', '+$10,683.95']);
+        const limits = table('limits');
+        expect(limits && limits.kind === 'table' && limits.rows.map((r) => r.map(cellText))).toEqual([
+            ['Most gained', '$31,500,000.00', '$31,500,000.00', 'no change'],
+            ['Most lost', '$23,625,000.00', '$23,625,000.00', 'no change']
+        ]);
+        expect(diffMarkdown({ diff: contractDiff(before, after), before, after, labels: { old: 'v1.aco', new: 'v2.aco' } })).toContain('| Shared savings | Sharing rate | 75% | 80% |');
+        expect(diffHtml({ diff: contractDiff(before, after), before, after, labels: { old: 'v1.aco', new: 'v2.aco' } })).toContain('<title>Amendment: Riverside Health Partners — MSSP ENHANCED 2025 — changes and what they pay</title>');
     });
 });
 
@@ -159,6 +206,20 @@ describe('diffCommand', () => {
             earnedChange: '14158.64'
         });
         expect(json.impact[0].shares[1]).toEqual({ recipient: 'RPC', old: '794524.35', new: '799791.36', change: '5267.01' });
+    });
+
+    test('--format md and html: the amendment in the summary\'s first-page style, with both hashes', async () => {
+        for (const format of ['md', 'html'] as const) {
+            const run = await capture(() => diffCommand(v1, v2, { format }));
+            expect(run.code).toBe(0);
+            expect(run.stdout).toContain('Amendment: Riverside Health Partners — MSSP ENHANCED 2025');
+            expect(run.stdout).toContain('what the ACO earns rises by');
+            expect(run.stdout).toMatch(/[0-9a-f]{64}/);
+        }
+        const html = (await capture(() => diffCommand(v1, v2, { format: 'html' }))).stdout;
+        expect(html).toContain('<div class="part" id="part-first-page">');
+        expect(html).toContain('<table class="term-changes">');
+        expect(html).toContain('<table class="approval">');
     });
 
     test('a contract with errors: diagnostics printed, exit 1', async () => {

@@ -4,6 +4,7 @@
  * commander wiring that the program adds with `registerSummaryCommand`. Called in-process:
  * bin/aco.js only knows the commands main.ts registers.
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -79,7 +80,7 @@ describe('summaryCommand', () => {
         fs.mkdirSync(path.dirname(target), { recursive: true });
         const run = await capture(() => summaryCommand(spec, { format: 'md', output: target }));
         expect(run.result).toBe(0);
-        expect(fs.readdirSync(path.dirname(target)).sort()).toEqual(['riverside-monte-carlo.svg', 'riverside-payout.svg', 'riverside.md']);
+        expect(fs.readdirSync(path.dirname(target)).sort()).toEqual(['riverside-monte-carlo.svg', 'riverside-payout.svg', 'riverside-quality.svg', 'riverside.md']);
         const markdown = fs.readFileSync(target, 'utf-8');
         expect(markdown).toContain('](riverside-payout.svg)');
         expect(markdown).toContain('](riverside-monte-carlo.svg)');
@@ -112,10 +113,59 @@ describe('summaryCommand', () => {
         await expect(summaryCommand(path.join(work, 'missing.aco'), { format: 'md' })).rejects.toThrow(InputError);
         await expect(summaryCommand(work, { format: 'md' })).rejects.toThrow(/one contract file, not a directory/);
         await expect(summaryCommand(spec, { format: 'md', output: path.join(work, 'no', 'such', 'dir.md') })).rejects.toThrow(InputError);
-        await expect(summaryCommand(spec, { format: 'pdf' as 'md' })).rejects.toThrow(InputError);
+        await expect(summaryCommand(spec, { format: 'docx' as 'md' })).rejects.toThrow(InputError);
         fs.writeFileSync(path.join(work, 'binary.aco'), Buffer.from([0, 1, 2, 3]));
         await expect(summaryCommand(path.join(work, 'binary.aco'), { format: 'md' })).rejects.toThrow(/binary/);
     });
+});
+
+describe('sign-off facts and PDF', () => {
+    const saved = { epoch: process.env.SOURCE_DATE_EPOCH, chromium: process.env.ACO_CHROMIUM };
+    afterEach(() => {
+        for (const [name, value] of [['SOURCE_DATE_EPOCH', saved.epoch], ['ACO_CHROMIUM', saved.chromium]] as const) {
+            if (value === undefined) {
+                delete process.env[name];
+            } else {
+                process.env[name] = value;
+            }
+        }
+    });
+
+    test('the summary carries the file\'s SHA-256, the SOURCE_DATE_EPOCH date and the version', async () => {
+        process.env.SOURCE_DATE_EPOCH = '1767225600';
+        const run = await capture(() => summaryCommand(spec, { format: 'md' }));
+        const sha256 = createHash('sha256').update(fs.readFileSync(spec)).digest('hex');
+        const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf-8')) as { version: string }).version;
+        expect(run.stdout).toContain(`**SHA-256:** ${sha256}`);
+        expect(run.stdout).toContain('**Generated:** 1 January 2026, 00:00 UTC');
+        expect(run.stdout).toContain(`**Tool:** aco ${version}`);
+        // The same date, the same bytes: a summary is reproducible.
+        const again = await capture(() => summaryCommand(spec, { format: 'md' }));
+        expect(again.stdout).toBe(run.stdout);
+        process.env.SOURCE_DATE_EPOCH = 'last tuesday';
+        await expect(summaryCommand(spec, { format: 'md' })).rejects.toThrow(/SOURCE_DATE_EPOCH=last tuesday: expected a whole number of seconds/);
+    });
+
+    test('--format pdf without Chromium is bad input naming the package, before any work', async () => {
+        process.env.ACO_CHROMIUM = path.join(work, 'no-chromium-here');
+        const target = path.join(work, 'none.pdf');
+        await expect(summaryCommand(spec, { format: 'pdf', output: target })).rejects.toThrow(/ACO_CHROMIUM=.*no-chromium-here is not there/);
+        delete process.env.ACO_CHROMIUM;
+        if (!fs.existsSync('/usr/bin/chromium')) {
+            await expect(summaryCommand(spec, { format: 'pdf', output: target })).rejects.toThrow(/install Debian's chromium package \(apt-get install chromium\)/);
+        }
+        expect(fs.existsSync(target)).toBe(false);
+    });
+
+    test.skipIf(!fs.existsSync('/usr/bin/chromium'))('--format pdf -o prints the summary through Chromium', async () => {
+        const target = path.join(work, 'riverside.pdf');
+        const run = await capture(() => summaryCommand(spec, { format: 'pdf', output: target }));
+        expect(run.result).toBe(0);
+        expect(run.stdout).toBe(`Wrote ${target}\n`);
+        const pdf = fs.readFileSync(target);
+        expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        expect(fs.readdirSync(work).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    }, 120_000);
 });
 
 describe('registerSummaryCommand and registerDiffCommand', () => {
@@ -145,7 +195,8 @@ describe('registerSummaryCommand and registerDiffCommand', () => {
         await expect(aco.parseAsync(['summary', path.join(work, 'missing.aco')], { from: 'user' })).rejects.toThrow(InputError);
         await expect(aco.parseAsync(['diff', spec, path.join(work, 'missing.aco')], { from: 'user' })).rejects.toThrow(InputError);
         const run = await capture(() => aco.parseAsync(['diff', spec, spec], { from: 'user' }));
-        expect(run.stdout).toContain('No term changed.');
+        expect(run.stdout).toContain('No changes: the terms are the same, and every scenario settles to the same payments under both versions.');
+        expect(run.stdout).not.toContain('$0.00');
         expect(codes).toEqual([0]);
     });
 
@@ -154,7 +205,7 @@ describe('registerSummaryCommand and registerDiffCommand', () => {
         const summary = aco.commands.find((c) => c.name() === 'summary')!;
         expect(summary.options.find((o) => o.long === '--format')!.defaultValue).toBe('md');
         expect(summary.options.map((o) => o.long)).toEqual(['--format', '--output', '--force', '--quiet', '--no-color']);
-        const run = await capture(() => aco.parseAsync(['summary', spec, '--format', 'pdf'], { from: 'user' }).catch((e: unknown) => e));
+        const run = await capture(() => aco.parseAsync(['summary', spec, '--format', 'docx'], { from: 'user' }).catch((e: unknown) => e));
         expect(run.result).toBeInstanceOf(CommanderError);
         expect((run.result as CommanderError).exitCode).not.toBe(0);
     });
