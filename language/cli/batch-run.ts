@@ -6,7 +6,7 @@
 import { collectContractPaths, InputError, readContract, type ContractFile } from './files.js';
 import type { CommandName, FileReport, ReportOptions } from './file-report.js';
 import { commitWrite, planWrite, stageWrite } from './output-file.js';
-import { defaultJobs } from './report-pool.js';
+import { defaultJobs, ReportPool } from './report-pool.js';
 import { makeStyle, type Style } from './text-output.js';
 
 export interface CommonOptions {
@@ -37,9 +37,21 @@ export function stderrStyle(options: CommonOptions): Style {
     return makeStyle(colorOn(process.stderr, options));
 }
 
-/** Every input read (and every unreadable one refused) before anything is printed. */
-export function readInputs(paths: string[]): ContractFile[] {
-    return collectContractPaths(paths).map(readContract);
+/**
+ * Reports on every contract the inputs name, calling `onReport` in file order; returns how many
+ * files there were. Every file is read (and every unreadable one refused) before anything is
+ * reported, while the pool's workers start.
+ */
+export async function runReports(inputs: string[], options: ReportOptions, jobs: number, onReport: (report: FileReport) => void | Promise<void>): Promise<number> {
+    const paths = collectContractPaths(inputs);
+    const pool = new ReportPool(options, jobs, paths.length);
+    try {
+        const files: ContractFile[] = paths.map(readContract);
+        await pool.run(files, onReport);
+        return files.length;
+    } finally {
+        await pool.close();
+    }
 }
 
 export function jobsOf(options: CommonOptions): number {

@@ -77,9 +77,13 @@ function lines(list: readonly string[]): string {
     return list.length === 0 ? '' : list.join('\n') + '\n';
 }
 
-/** `JSON.stringify(value, null, 2)` as it reads two levels deep, inside `{ "files": [ … ] }`. */
+const ENTRY_OPEN = '{\n  "files": [\n'.length;
+const ENTRY_CLOSE = '\n  ]\n}'.length;
+
+/** `value` as `JSON.stringify(document, null, 2)` writes it two levels deep, inside `{ "files": [ … ] }`. */
 function jsonEntry(value: unknown): string {
-    return '    ' + JSON.stringify(value, null, 2).replace(/\n/g, '\n    ');
+    const text = JSON.stringify({ files: [value] }, null, 2);
+    return text.slice(ENTRY_OPEN, text.length - ENTRY_CLOSE);
 }
 
 function diagnosticLines(loaded: LoadedContract, style: Style, errorsOnly: boolean): string[] {

@@ -3,8 +3,7 @@
  * written and the exit status says whether every file is already in the canonical layout. A batch
  * names every file it rewrote and every file it could not write, and goes on past the latter.
  */
-import { count, jobsOf, out, readInputs, reportOptions, stdoutStyle, writeRewrite, type CommonOptions } from './batch-run.js';
-import { reportFiles } from './report-pool.js';
+import { count, jobsOf, out, runReports, reportOptions, stdoutStyle, writeRewrite, type CommonOptions } from './batch-run.js';
 
 export interface FormatOptions extends CommonOptions {
     check?: boolean;
@@ -12,14 +11,13 @@ export interface FormatOptions extends CommonOptions {
 }
 
 export async function formatCommand(paths: string[], options: FormatOptions): Promise<number> {
-    const files = readInputs(paths);
     const style = stdoutStyle(options);
     const check = options.check === true;
     let unformatted = 0;
     let reformatted = 0;
     let skipped = 0;
     let unwritten = 0;
-    await reportFiles(files, reportOptions('format', options, { check }), jobsOf(options), report => {
+    const total = await runReports(paths, reportOptions('format', options, { check }), jobsOf(options), report => {
         if (report.skipped) {
             process.stderr.write(`${report.file}: not formatted (${report.skipped})\n`);
             skipped++;
@@ -39,10 +37,10 @@ export async function formatCommand(paths: string[], options: FormatOptions): Pr
     });
     if (!options.quiet || unwritten > 0) {
         if (check) {
-            out(`${count(files.length - unformatted - skipped, 'file')} formatted, ${count(unformatted + skipped, 'file')} not`);
+            out(`${count(total - unformatted - skipped, 'file')} formatted, ${count(unformatted + skipped, 'file')} not`);
         } else {
             const failures = unwritten > 0 ? `, ${unwritten} could not be written` : '';
-            out(`${count(files.length, 'file')} checked, ${reformatted} reformatted${failures}`);
+            out(`${count(total, 'file')} checked, ${reformatted} reformatted${failures}`);
         }
     }
     if (unwritten > 0) {

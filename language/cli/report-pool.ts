@@ -4,6 +4,9 @@
  * is left. Reports come back in file order whichever thread made them, so the output of a run
  * does not depend on how many threads it used. Small runs stay on this thread: a worker costs
  * more to start than a few hundred contracts cost to check.
+ *
+ * Workers are started as soon as the number of files is known, before the files are read, so a
+ * worker loads the language and builds its parser while this thread reads.
  */
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -32,7 +35,6 @@ export function defaultJobs(): number {
 }
 
 interface Chunk {
-    start: number;
     files: ContractFile[];
 }
 
@@ -40,31 +42,16 @@ function chunksOf(files: readonly ContractFile[]): Chunk[] {
     const chunks: Chunk[] = [];
     let current: Chunk | undefined;
     let bytes = 0;
-    files.forEach((file, index) => {
+    for (const file of files) {
         if (!current || current.files.length >= CHUNK_FILES || bytes >= CHUNK_BYTES) {
-            current = { start: index, files: [] };
+            current = { files: [] };
             chunks.push(current);
             bytes = 0;
         }
         current.files.push(file);
         bytes += file.text.length;
-    });
-    return chunks;
-}
-
-/** Threads worth using for these files, at most `jobs`. */
-function threadsFor(files: readonly ContractFile[], chunks: number, jobs: number): number {
-    if (!workerScript) {
-        return 1;
     }
-    const bytes = files.reduce((n, f) => n + f.text.length, 0);
-    const worth = Math.max(Math.floor(files.length / FILES_PER_THREAD), Math.floor(bytes / BYTES_PER_THREAD), 1);
-    return Math.max(1, Math.min(jobs, worth, chunks));
-}
-
-interface ChunkMessage {
-    id: number;
-    files: ContractFile[];
+    return chunks;
 }
 
 export interface ReportMessage {
@@ -78,57 +65,72 @@ function nextTurn(): Promise<void> {
     return new Promise(resolve => setImmediate(resolve));
 }
 
-/**
- * Reports on every file with up to `jobs` threads, calling `onReport` for each report in file
- * order as soon as it and every report before it are ready. If `onReport` throws, the run stops
- * and the error is thrown.
- */
-export async function reportFiles(
-    files: readonly ContractFile[], options: ReportOptions, jobs: number,
-    onReport: (report: FileReport) => void | Promise<void>
-): Promise<void> {
-    const chunks = chunksOf(files);
-    const results: Array<FileReport[] | undefined> = new Array(chunks.length);
-    let next = 0;
-    let delivered = 0;
-    let failure: unknown;
-    let delivering = Promise.resolve();
+interface PoolWorker {
+    worker: Worker;
+    /** Chunks sent and not yet answered. */
+    outstanding: number;
+}
 
-    // In order, one at a time, however the chunks finish.
-    const deliver = (): Promise<void> => {
-        delivering = delivering.then(async () => {
-            while (failure === undefined && delivered < chunks.length && results[delivered]) {
-                for (const report of results[delivered]!) {
-                    await onReport(report);
+export class ReportPool {
+    private readonly workers: PoolWorker[] = [];
+
+    /** A pool of up to `jobs` threads (this one included) for `fileCount` files. */
+    constructor(private readonly options: ReportOptions, private readonly jobs: number, fileCount: number) {
+        this.grow(Math.floor(fileCount / FILES_PER_THREAD));
+    }
+
+    /** Starts workers until the pool has `threads` threads, within `jobs`. */
+    private grow(threads: number): void {
+        const wanted = workerScript ? Math.max(1, Math.min(this.jobs, threads)) : 1;
+        while (this.workers.length + 1 < wanted) {
+            const worker = new Worker(workerScript!, { workerData: { options: this.options } });
+            this.workers.push({ worker, outstanding: 0 });
+        }
+    }
+
+    /**
+     * Reports on every file, calling `onReport` for each report in file order as soon as it and
+     * every report before it are ready. If `onReport` throws, the run stops and the error is thrown.
+     */
+    async run(files: readonly ContractFile[], onReport: (report: FileReport) => void | Promise<void>): Promise<void> {
+        this.grow(Math.floor(files.reduce((n, f) => n + f.text.length, 0) / BYTES_PER_THREAD));
+        const chunks = chunksOf(files);
+        const results: Array<FileReport[] | undefined> = new Array(chunks.length);
+        let next = 0;
+        let delivered = 0;
+        let failure: unknown;
+        let delivering = Promise.resolve();
+
+        // In order, one at a time, however the chunks finish.
+        const deliver = (): Promise<void> => {
+            delivering = delivering.then(async () => {
+                while (failure === undefined && delivered < chunks.length && results[delivered]) {
+                    for (const report of results[delivered]!) {
+                        await onReport(report);
+                    }
+                    results[delivered] = [];
+                    delivered++;
                 }
-                results[delivered] = [];
-                delivered++;
-            }
-        }).catch(error => {
-            failure ??= error;
-        });
-        return delivering;
-    };
+            }).catch(error => {
+                failure ??= error;
+            });
+            return delivering;
+        };
 
-    const workers: Worker[] = [];
-    const finished: Array<Promise<void>> = [];
-    for (let i = 1; i < threadsFor(files, chunks.length, jobs); i++) {
-        const worker = new Worker(workerScript!, { workerData: { options } });
-        workers.push(worker);
-        finished.push(new Promise<void>((resolve) => {
-            let outstanding = 0;
+        const finished = this.workers.map(entry => new Promise<void>((resolve) => {
+            const { worker } = entry;
             const dispatch = (): void => {
-                while (outstanding < CHUNKS_IN_FLIGHT && next < chunks.length && failure === undefined) {
+                while (entry.outstanding < CHUNKS_IN_FLIGHT && next < chunks.length && failure === undefined) {
                     const id = next++;
-                    outstanding++;
-                    worker.postMessage({ id, files: chunks[id].files } satisfies ChunkMessage);
+                    entry.outstanding++;
+                    worker.postMessage({ id, files: chunks[id].files });
                 }
-                if (outstanding === 0) {
+                if (entry.outstanding === 0) {
                     resolve();
                 }
             };
             worker.on('message', (message: ReportMessage) => {
-                outstanding--;
+                entry.outstanding--;
                 if (message.error !== undefined) {
                     failure ??= new Error(message.error);
                 } else {
@@ -142,17 +144,17 @@ export async function reportFiles(
                 resolve();
             });
             worker.on('exit', () => {
-                failure ??= outstanding > 0 ? new Error('a worker thread stopped before it finished') : undefined;
+                if (entry.outstanding > 0) {
+                    failure ??= new Error('a worker thread stopped before it finished');
+                }
                 resolve();
             });
             dispatch();
         }));
-    }
-    try {
         // This thread takes chunks too.
         while (next < chunks.length && failure === undefined) {
             const id = next++;
-            results[id] = await reportChunk(chunks[id].files, options);
+            results[id] = await reportChunk(chunks[id].files, this.options);
             await deliver();
             await nextTurn();
         }
@@ -160,10 +162,13 @@ export async function reportFiles(
             await Promise.all(finished);
             await deliver();
         }
-    } finally {
-        await Promise.all(workers.map(w => w.terminate()));
+        if (failure !== undefined) {
+            throw failure;
+        }
     }
-    if (failure !== undefined) {
-        throw failure;
+
+    /** Stops every worker. */
+    async close(): Promise<void> {
+        await Promise.all(this.workers.map(w => w.worker.terminate()));
     }
 }

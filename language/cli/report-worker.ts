@@ -14,7 +14,9 @@ export function runReportWorker(): void {
         return;
     }
     const { options } = workerData as { options: ReportOptions };
-    let queue = Promise.resolve();
+    // Load the language and build the parser now, while the main thread reads the files.
+    let queue: Promise<unknown> = reportChunk([{ display: 'warm-up.aco', absolute: '/warm-up.aco', text: 'contract "Warm-up" { }\n' }], options)
+        .catch(() => undefined);
     port.on('message', ({ id, files }: { id: number; files: ContractFile[] }) => {
         queue = queue.then(async () => {
             let message: ReportMessage;

@@ -4,9 +4,8 @@
  * contract has errors, 2 when `--scenario` or `--monte-carlo` asks for what a contract lacks.
  */
 import { InputError } from './files.js';
-import { jobsOf, out, readInputs, reportOptions, type CommonOptions } from './batch-run.js';
+import { jobsOf, out, runReports, reportOptions, type CommonOptions } from './batch-run.js';
 import { filesDocument } from './json-output.js';
-import { reportFiles } from './report-pool.js';
 
 export interface SimulateOptions extends CommonOptions {
     scenario?: string;
@@ -17,11 +16,10 @@ export interface SimulateOptions extends CommonOptions {
 }
 
 export async function simulateCommand(paths: string[], options: SimulateOptions): Promise<number> {
-    const files = readInputs(paths);
     const entries: string[] = [];
     let failed = false;
     const extra = { scenario: options.scenario, explain: options.explain, monteCarlo: options.monteCarlo, trials: options.trials, seed: options.seed };
-    await reportFiles(files, reportOptions('simulate', options, extra), jobsOf(options), report => {
+    await runReports(paths, reportOptions('simulate', options, extra), jobsOf(options), report => {
         if (report.usageError !== undefined) {
             throw new InputError(report.usageError);
         }

@@ -3,10 +3,9 @@
  * document or JUnit XML. With `--update`, failing figures are written into their files. A
  * machine-readable document owns stdout; everything else then goes to stderr.
  */
-import { count, jobsOf, out, readInputs, reportOptions, stderrStyle, stdoutStyle, writeRewrite, type CommonOptions } from './batch-run.js';
+import { count, jobsOf, out, runReports, reportOptions, stderrStyle, stdoutStyle, writeRewrite, type CommonOptions } from './batch-run.js';
 import { filesDocument } from './json-output.js';
 import { junitDocument, type JunitSuite } from './junit-output.js';
-import { reportFiles } from './report-pool.js';
 
 export interface TestOptions extends CommonOptions {
     update?: boolean;
@@ -14,7 +13,6 @@ export interface TestOptions extends CommonOptions {
 }
 
 export async function testCommand(paths: string[], options: TestOptions): Promise<number> {
-    const files = readInputs(paths);
     const machine = options.format !== 'text';
     const style = machine ? stderrStyle(options) : stdoutStyle(options);
     const text = (line: string): void => {
@@ -27,7 +25,7 @@ export async function testCommand(paths: string[], options: TestOptions): Promis
     let unwritten = 0;
     const entries: string[] = [];
     const suites: JunitSuite[] = [];
-    await reportFiles(files, reportOptions('test', options, { update: options.update }), jobsOf(options), report => {
+    await runReports(paths, reportOptions('test', options, { update: options.update }), jobsOf(options), report => {
         passed += report.passed;
         failed += report.failed;
         withErrors += report.hasErrors ? 1 : 0;

@@ -2,9 +2,8 @@
  * `aco validate`: diagnostics of every contract as text, the JSON document (no scenarios) or a
  * SARIF log. Exit status 1 on errors, or on more warnings than `--max-warnings`.
  */
-import { count, jobsOf, out, readInputs, reportOptions, stdoutStyle, type CommonOptions } from './batch-run.js';
+import { count, jobsOf, out, runReports, reportOptions, stdoutStyle, type CommonOptions } from './batch-run.js';
 import { filesDocument } from './json-output.js';
-import { reportFiles } from './report-pool.js';
 import { sarifLog, type SarifInput } from './sarif-output.js';
 
 export interface ValidateOptions extends CommonOptions {
@@ -12,12 +11,11 @@ export interface ValidateOptions extends CommonOptions {
 }
 
 export async function validateCommand(paths: string[], options: ValidateOptions, toolVersion: string): Promise<number> {
-    const files = readInputs(paths);
     let errors = 0;
     let warnings = 0;
     const entries: string[] = [];
     const sarif: SarifInput[] = [];
-    await reportFiles(files, reportOptions('validate', options), jobsOf(options), report => {
+    const total = await runReports(paths, reportOptions('validate', options), jobsOf(options), report => {
         errors += report.errors;
         warnings += report.warnings;
         if (options.format === 'json') {
@@ -34,7 +32,7 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
         out(JSON.stringify(sarifLog(sarif, toolVersion), null, 2));
     } else if (!options.quiet) {
         const style = stdoutStyle(options);
-        const summary = `${count(files.length, 'contract')}: ${count(errors, 'error')}, ${count(warnings, 'warning')}`;
+        const summary = `${count(total, 'contract')}: ${count(errors, 'error')}, ${count(warnings, 'warning')}`;
         out(errors > 0 ? style.red(summary) : style.green(summary));
     }
     if (errors > 0) {

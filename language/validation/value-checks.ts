@@ -256,12 +256,17 @@ function valuePropertiesOf(type: string): Array<[string, ValueTerminal]> | undef
 
 /** |value| > limit, both exact decimal strings (values.ts normalizes them: no leading zeros). */
 function beyond(value: string, limit: string): boolean {
-    const magnitude = isNegative(value) ? value.slice(1) : value;
-    const [whole, fraction = ''] = magnitude.split('.');
+    const sign = isNegative(value) ? 1 : 0;
+    // Most values are far shorter than any limit: their whole part cannot exceed it.
+    if (value.length - sign < limit.length) {
+        return false;
+    }
+    const dot = value.indexOf('.');
+    const whole = value.slice(sign, dot < 0 ? value.length : dot);
     if (whole.length !== limit.length) {
         return whole.length > limit.length;
     }
-    return whole > limit || (whole === limit && fraction !== '');
+    return whole > limit || (whole === limit && dot >= 0);
 }
 
 /** Limits of particular terms, tighter than their kind's (or, for seeds, wider). */
@@ -299,21 +304,26 @@ export function checkMagnitudes(node: AstNode, accept: ValidationAcceptor): void
     }
     for (const [property, kind] of properties) {
         const raw = (node as unknown as Record<string, unknown>)[property];
-        const values = Array.isArray(raw) ? raw : [raw];
-        values.forEach((value, index) => {
-            if (typeof value !== 'string') {
-                return;
-            }
-            const term = TERM_LIMITS[node.$type]?.[property];
-            const { limit, message } = term ?? KIND_LIMITS[kind];
-            if (!beyond(value, limit)) {
-                return;
-            }
-            const token = GrammarUtils.findNodesForProperty(node.$cstNode, property)[index];
-            const code = term ? IssueCodes.CountTooLarge : KIND_LIMITS[kind].code;
-            accept('error', message(token?.text ?? value), token
-                ? { node, range: token.range, code }
-                : { node, property: property as never, code });
-        });
+        if (typeof raw === 'string') {
+            checkMagnitude(node, property, kind, raw, 0, accept);
+        } else if (Array.isArray(raw)) {
+            raw.forEach((value, index) => checkMagnitude(node, property, kind, value, index, accept));
+        }
     }
+}
+
+function checkMagnitude(node: AstNode, property: string, kind: ValueTerminal, value: unknown, index: number, accept: ValidationAcceptor): void {
+    if (typeof value !== 'string') {
+        return;
+    }
+    const term = TERM_LIMITS[node.$type]?.[property];
+    const { limit, message } = term ?? KIND_LIMITS[kind];
+    if (!beyond(value, limit)) {
+        return;
+    }
+    const token = GrammarUtils.findNodesForProperty(node.$cstNode, property)[index];
+    const code = term ? IssueCodes.CountTooLarge : KIND_LIMITS[kind].code;
+    accept('error', message(token?.text ?? value), token
+        ? { node, range: token.range, code }
+        : { node, property: property as never, code });
 }
