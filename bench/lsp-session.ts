@@ -25,10 +25,12 @@ export interface Session {
 export interface SessionOptions {
     /** A workspace folder the server loads, as an editor opening that folder. */
     workspace?: string;
+    /** Node options for the server (`--cpu-prof` to profile it). */
+    nodeArgs?: string[];
 }
 
 export async function startServer(root: string, options: SessionOptions = {}): Promise<Session> {
-    const child = spawn(process.execPath, [path.join(root, 'out/extension/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(root, 'out/extension/server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const seen = new Map<string, number>();
     const published: Session['published'] = [];

@@ -232,18 +232,52 @@ export function checkYear(node: ast.YearLine | ast.PerformanceYearLine, accept: 
 
 type ValueTerminal = 'MONEY' | 'NUMBER' | 'PERCENT';
 
-/** Which properties of each node type hold money, numbers or percents, read off the grammar once. */
-let valueProperties: Map<string, Array<[string, ValueTerminal]>> | undefined;
+interface Magnitude {
+    limit: string;
+    code: string;
+    message: (text: string) => string;
+}
 
-function valuePropertiesOf(type: string): Array<[string, ValueTerminal]> | undefined {
+/** A property that holds money, a number or a percent, and the largest value it may hold. */
+interface ValueProperty extends Magnitude {
+    property: string;
+}
+
+function formatLimit(digits: string): string {
+    return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+const KIND_LIMITS: Record<ValueTerminal, Magnitude> = {
+    MONEY: { limit: MAX_MONEY, code: IssueCodes.AmountTooLarge, message: text => `${text} is beyond the largest amount a contract may state (${formatLimit(MAX_MONEY)}).` },
+    NUMBER: { limit: MAX_COUNT, code: IssueCodes.CountTooLarge, message: text => `${text} is beyond the largest number a contract may state (${formatLimit(MAX_COUNT)}).` },
+    PERCENT: { limit: MAX_PERCENT_FRACTION, code: IssueCodes.PercentTooLarge, message: text => `${text} is beyond the largest percent a contract may state (±${formatLimit(String(Number(MAX_PERCENT_FRACTION) * 100))}%).` }
+};
+
+/** Limits of particular terms, tighter than their kind's (or, for seeds, wider). */
+const TERM_LIMITS: Record<string, Record<string, Magnitude>> = {
+    PerformanceYearLine: {
+        months: { limit: String(MAX_PERFORMANCE_YEAR_MONTHS), code: IssueCodes.CountTooLarge, message: text => `A performance year of ${text} months is longer than a performance year may last (${MAX_PERFORMANCE_YEAR_MONTHS} months).` }
+    },
+    TrialsLine: {
+        count: { limit: String(MAX_TRIALS), code: IssueCodes.CountTooLarge, message: text => `${text} trials is more than a Monte Carlo run may take (${formatLimit(String(MAX_TRIALS))}).` }
+    },
+    SeedLine: {
+        seed: { limit: String(MAX_SEED), code: IssueCodes.CountTooLarge, message: text => `The seed ${text} is larger than a seed may be (${formatLimit(String(MAX_SEED))}).` }
+    }
+};
+
+/** Which properties of each node type hold money, numbers or percents, read off the grammar once. */
+let valueProperties: Map<string, ValueProperty[]> | undefined;
+
+function valuePropertiesOf(type: string): ValueProperty[] | undefined {
     if (!valueProperties) {
         valueProperties = new Map();
         for (const rule of AcoGrammar().rules.filter(GrammarAST.isParserRule)) {
-            const found: Array<[string, ValueTerminal]> = [];
+            const found: ValueProperty[] = [];
             for (const assignment of AstUtils.streamAllContents(rule).filter(GrammarAST.isAssignment)) {
                 const name = GrammarAST.isRuleCall(assignment.terminal) ? assignment.terminal.rule.ref?.name : undefined;
-                if ((name === 'MONEY' || name === 'NUMBER' || name === 'PERCENT') && !found.some(([p]) => p === assignment.feature)) {
-                    found.push([assignment.feature, name]);
+                if ((name === 'MONEY' || name === 'NUMBER' || name === 'PERCENT') && !found.some(p => p.property === assignment.feature)) {
+                    found.push({ property: assignment.feature, ...(TERM_LIMITS[rule.name]?.[assignment.feature] ?? KIND_LIMITS[name]) });
                 }
             }
             if (found.length > 0) {
@@ -269,29 +303,6 @@ function beyond(value: string, limit: string): boolean {
     return whole > limit || (whole === limit && dot >= 0);
 }
 
-/** Limits of particular terms, tighter than their kind's (or, for seeds, wider). */
-const TERM_LIMITS: Record<string, Record<string, { limit: string; message: (text: string) => string }>> = {
-    PerformanceYearLine: {
-        months: { limit: String(MAX_PERFORMANCE_YEAR_MONTHS), message: text => `A performance year of ${text} months is longer than a performance year may last (${MAX_PERFORMANCE_YEAR_MONTHS} months).` }
-    },
-    TrialsLine: {
-        count: { limit: String(MAX_TRIALS), message: text => `${text} trials is more than a Monte Carlo run may take (${formatLimit(String(MAX_TRIALS))}).` }
-    },
-    SeedLine: {
-        seed: { limit: String(MAX_SEED), message: text => `The seed ${text} is larger than a seed may be (${formatLimit(String(MAX_SEED))}).` }
-    }
-};
-
-function formatLimit(digits: string): string {
-    return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-const KIND_LIMITS: Record<ValueTerminal, { limit: string; code: string; message: (text: string) => string }> = {
-    MONEY: { limit: MAX_MONEY, code: IssueCodes.AmountTooLarge, message: text => `${text} is beyond the largest amount a contract may state (${formatLimit(MAX_MONEY)}).` },
-    NUMBER: { limit: MAX_COUNT, code: IssueCodes.CountTooLarge, message: text => `${text} is beyond the largest number a contract may state (${formatLimit(MAX_COUNT)}).` },
-    PERCENT: { limit: MAX_PERCENT_FRACTION, code: IssueCodes.PercentTooLarge, message: text => `${text} is beyond the largest percent a contract may state (±${formatLimit(String(Number(MAX_PERCENT_FRACTION) * 100))}%).` }
-};
-
 /**
  * Values beyond the magnitudes of language/limits.ts: so large that no contract means them, and
  * that derived figures would stop reading as figures (exponents, overflowing floats, dates past
@@ -302,28 +313,25 @@ export function checkMagnitudes(node: AstNode, accept: ValidationAcceptor): void
     if (!properties) {
         return;
     }
-    for (const [property, kind] of properties) {
-        const raw = (node as unknown as Record<string, unknown>)[property];
+    for (const entry of properties) {
+        const raw = (node as unknown as Record<string, unknown>)[entry.property];
         if (typeof raw === 'string') {
-            checkMagnitude(node, property, kind, raw, 0, accept);
+            if (beyond(raw, entry.limit)) {
+                reportMagnitude(node, entry, raw, 0, accept);
+            }
         } else if (Array.isArray(raw)) {
-            raw.forEach((value, index) => checkMagnitude(node, property, kind, value, index, accept));
+            raw.forEach((value, index) => {
+                if (typeof value === 'string' && beyond(value, entry.limit)) {
+                    reportMagnitude(node, entry, value, index, accept);
+                }
+            });
         }
     }
 }
 
-function checkMagnitude(node: AstNode, property: string, kind: ValueTerminal, value: unknown, index: number, accept: ValidationAcceptor): void {
-    if (typeof value !== 'string') {
-        return;
-    }
-    const term = TERM_LIMITS[node.$type]?.[property];
-    const { limit, message } = term ?? KIND_LIMITS[kind];
-    if (!beyond(value, limit)) {
-        return;
-    }
-    const token = GrammarUtils.findNodesForProperty(node.$cstNode, property)[index];
-    const code = term ? IssueCodes.CountTooLarge : KIND_LIMITS[kind].code;
-    accept('error', message(token?.text ?? value), token
-        ? { node, range: token.range, code }
-        : { node, property: property as never, code });
+function reportMagnitude(node: AstNode, entry: ValueProperty, value: string, index: number, accept: ValidationAcceptor): void {
+    const token = GrammarUtils.findNodesForProperty(node.$cstNode, entry.property)[index];
+    accept('error', entry.message(token?.text ?? value), token
+        ? { node, range: token.range, code: entry.code }
+        : { node, property: entry.property as never, code: entry.code });
 }
