@@ -10,6 +10,8 @@ import type { MonteCarloResult } from '../settlement/index.js';
 import { moneyPlaces, roundMoney } from '../settlement/rounding.js';
 import type { Settlement } from '../settlement/settlement-types.js';
 import type { LoadedContract } from './contracts.js';
+import type { TermMonteCarloResult } from '../settlement/index.js';
+import { ledgerJson, projectionJson, termMonteCarloJson } from './agreement-output.js';
 
 const SEVERITIES = ['', 'error', 'warning', 'info', 'hint'] as const;
 
@@ -89,7 +91,9 @@ export function settlementJson(settlement: Settlement, rounding: Rounding): Reco
             tolerance: money(e.tolerance),
             passed: e.passed,
             line: e.line
-        }))
+        })),
+        year: settlement.year,
+        ...(settlement.ledger ? { ledger: ledgerJson(settlement.ledger, rounding) } : {})
     };
 }
 
@@ -126,8 +130,14 @@ export function fileJson(loaded: LoadedContract, options: FileJsonOptions): Reco
             .filter((s): s is Settlement => s !== undefined)
             .filter(s => options.scenario === undefined || s.scenario === options.scenario)
             .map(s => settlementJson(s, analysis.model.rounding));
+        if (analysis.model.projections.length > 0) {
+            result.projections = analysis.model.projections.flatMap((_, index) => {
+                const projection = analysis.projection(index);
+                return projection ? [projectionJson(projection, analysis.model.rounding)] : [];
+            });
+        }
         if (options.monteCarlo) {
-            result.monteCarlo = monteCarloJson(options.monteCarlo);
+            result.monteCarlo = 'yearMeans' in options.monteCarlo ? termMonteCarloJson(options.monteCarlo as TermMonteCarloResult) : monteCarloJson(options.monteCarlo);
         }
     }
     return result;
