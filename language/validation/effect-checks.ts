@@ -39,7 +39,8 @@ function checkSharingPays(contract: ast.Contract, model: ContractModel, accept: 
         const sharing = side === 'savings' ? model.savings.sharing ?? model.savings.tiers?.[0] : model.losses?.sharing ?? model.losses?.tiers?.[0];
         const verb = side === 'savings' ? 'pays the ACO' : 'makes the ACO owe';
         const it = `the shared ${side} section`;
-        if (!sharing && !waitsForCorridors) {
+        const tiered = (side === 'savings' ? model.savings.tiers : model.losses?.tiers) !== undefined;
+        if (!sharing && !tiered && !waitsForCorridors) {
             accept('warning', `The shared ${side} section gives no sharing rate or corridors, so it never ${verb} anything: add \`sharing rate P%\` (or corridors).`,
                 { node: section, keyword: 'shared', code: IssueCodes.NeverPays });
         }

@@ -43,7 +43,7 @@ const LINE_NAMES: Record<string, string> = {
 /** Lines a section may hold more than once. */
 const REPEATABLE = new Set([
     'Provider', 'Measure', 'CorridorLine', 'CapitationRateLine', 'ResultLine', 'ExpectEarnedLine', 'ExpectProviderLine', 'PartyLine', 'CapLine',
-    'EnrollmentType', 'TypeExpenditureLine'
+    'EnrollmentType', 'TypeExpenditureLine', 'QualityTierLine', 'ShareLine', 'RemainderLine'
 ]);
 
 /** Lines that the grammar accepts in both savings and losses sections, and where they belong. */
@@ -53,7 +53,7 @@ const LOSSES_ONLY = new Set(['MinimumLossRateLine', 'ParticipantRevenueLine']);
 export function checkSections(contract: ast.Contract, accept: ValidationAcceptor): void {
     const seen = new Set<string>();
     for (const section of contract.sections) {
-        if (ast.isScenario(section)) {
+        if (ast.isScenario(section) || ast.isYearTerms(section) || ast.isProjection(section)) {
             continue;
         }
         if (seen.has(section.$type)) {
@@ -90,6 +90,8 @@ export function checkRepeatedLines(lines: readonly AstNode[], accept: Validation
                 key = `PartyLine:${line.role}`;
             } else if (ast.isResultLine(line) && line.measure?.$refText) {
                 key = `ResultLine:${line.measure.$refText}`;
+            } else if (ast.isShareLine(line) || ast.isRemainderLine(line)) {
+                key = `${line.$type}:${line.side ?? ''}`;
             } else {
                 continue;
             }
