@@ -2,7 +2,7 @@
  * The language server in Neovim: headless `nvim` runs test/lsp/nvim/drive.lua, which starts
  * `aco lsp --stdio` the way docs/editor.md sets it up and uses it as a person would (diagnostics
  * after an edit, hover, formatting, rename, a quick fix). CI installs Debian's neovim
- * (scripts/setup-neovim.sh); locally the test is skipped, saying so, when nvim is absent.
+ * (scripts/setup-lsp-clients.sh); locally the test is skipped, saying so, when nvim is absent.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -22,9 +22,9 @@ function nvimVersion(): string | undefined {
 const version = nvimVersion();
 if (!version) {
     if (process.env.CI) {
-        throw new Error('nvim is missing on CI: scripts/setup-neovim.sh should have installed it.');
+        throw new Error('nvim is missing on CI: scripts/setup-lsp-clients.sh should have installed it.');
     }
-    console.warn('Skipping the Neovim test: nvim is not installed (apt-get install neovim, or bash scripts/setup-neovim.sh).');
+    console.warn('Skipping the Neovim test: nvim is not installed (apt-get install neovim, or bash scripts/setup-lsp-clients.sh).');
 }
 
 interface DriveResult {
