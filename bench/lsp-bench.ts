@@ -44,10 +44,19 @@ interface Latency {
     p95: number;
 }
 
+/** One rebuild of the document in this process, phase by phase (best of several), without the server. */
+export interface Phases {
+    parseMs: number;
+    linkAndValidateMs: number;
+    inlayHintsMs: number;
+}
+
 export interface EditBench {
     lines: number;
     /** Parsing the document once in this process: the best of several parses. */
     parseMs: number;
+    /** What the server must do per edit at the least, measured without it. */
+    inProcess: Phases;
     hintsOn: Latency;
     hintsOff: Latency;
     /** p95 with inline figures over p95 without them (target ≤ 1.3). */
@@ -70,16 +79,31 @@ export function mediumContract(): string {
     return largeContract(40, 21, 20);
 }
 
-/** The best of `runs` parses of `text` (after one untimed parse, so the parser is built and warm). */
-export function parseTime(text: string, runs: number): number {
-    const { shared } = createAcoServices(EmptyFileSystem);
-    const factory = shared.workspace.LangiumDocumentFactory;
-    factory.fromString(text, URI.parse('memory:///warm-up.aco'));
-    let best = Infinity;
-    for (let i = 0; i < runs; i++) {
+/**
+ * The document rebuilt `runs` times in this process (after one untimed build, so the code is
+ * warm): parse, link + validate, inlay hints; the best of the runs for each phase.
+ */
+export async function inProcessPhases(text: string, runs: number): Promise<Phases> {
+    const { shared, Aco } = createAcoServices(EmptyFileSystem);
+    const documents = shared.workspace.LangiumDocuments;
+    const best: Phases = { parseMs: Infinity, linkAndValidateMs: Infinity, inlayHintsMs: Infinity };
+    const lines = text.split('\n').length;
+    for (let i = -1; i < runs; i++) {
+        const uri = URI.parse(`memory:///phases-${i}.aco`);
         const start = performance.now();
-        factory.fromString(text, URI.parse(`memory:///parse-${i}.aco`));
-        best = Math.min(best, performance.now() - start);
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+        const parsed = performance.now();
+        documents.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+        const validated = performance.now();
+        await Aco.lsp.InlayHintProvider?.getInlayHints(document, { textDocument: { uri: uri.toString() }, range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } } });
+        const hinted = performance.now();
+        await shared.workspace.DocumentBuilder.update([], [uri]);
+        if (i >= 0) {
+            best.parseMs = Math.min(best.parseMs, parsed - start);
+            best.linkAndValidateMs = Math.min(best.linkAndValidateMs, validated - parsed);
+            best.inlayHintsMs = Math.min(best.inlayHintsMs, hinted - validated);
+        }
     }
     return best;
 }
@@ -109,16 +133,18 @@ export async function runLspBench(root: string, edits = 40): Promise<LspBenchRes
         off[key] = await editLatency(session, `file:///bench/${key}-off.aco`, texts[key], samples[key]);
     }
     session.close();
-    const result = (key: typeof keys[number]): EditBench => {
-        const parseMs = parseTime(texts[key], key === 'largest' ? 5 : 20);
+    const result = async (key: typeof keys[number]): Promise<EditBench> => {
+        const inProcess = await inProcessPhases(texts[key], key === 'largest' ? 4 : 20);
+        const parseMs = inProcess.parseMs;
         return {
             lines: texts[key].split('\n').length,
             parseMs,
+            inProcess,
             hintsOn: on[key]!,
             hintsOff: off[key]!,
             hintsRatio: on[key]!.p95 / off[key]!.p95,
             overParse: on[key]!.p95 / parseMs
         };
     };
-    return { startToFirstDiagnosticsMs, typical: result('typical'), medium: result('medium'), largest: result('largest') };
+    return { startToFirstDiagnosticsMs, typical: await result('typical'), medium: await result('medium'), largest: await result('largest') };
 }

@@ -69,7 +69,7 @@ export function checkSections(contract: ast.Contract, accept: ValidationAcceptor
 function checkDuplicateScenarioNames(contract: ast.Contract, accept: ValidationAcceptor): void {
     const names = new Set<string>();
     // A scenario whose name did not parse has a syntax error already, not a duplicate name.
-    for (const scenario of contract.sections.filter(ast.isScenario).filter(s => s.name)) {
+    for (const scenario of contract.sections.filter(ast.isScenario).filter(s => s.name !== undefined)) {
         if (names.has(scenario.name)) {
             accept('error', `Another scenario is already called "${scenario.name}"; scenario names must be unique.`,
                 { node: scenario, property: 'name', code: IssueCodes.DuplicateId });
