@@ -54,7 +54,10 @@ export function related(node: AstNode, message: string, property?: string): Diag
     return { location: { uri: AstUtils.getDocument(node).uri.toString(), range }, message };
 }
 
-/** The related locations that exist (a node without text has none). */
+/** At most this many related locations per diagnostic: a sum over thousands of providers stays readable (and linear). */
+export const RELATED_LIMIT = 20;
+
+/** The related locations that exist (a node without text has none), the first `RELATED_LIMIT` of them. */
 export function relatedAll(items: ReadonlyArray<DiagnosticRelatedInformation | undefined>): DiagnosticRelatedInformation[] {
-    return items.filter((item): item is DiagnosticRelatedInformation => item !== undefined);
+    return items.filter((item): item is DiagnosticRelatedInformation => item !== undefined).slice(0, RELATED_LIMIT);
 }

@@ -29,7 +29,8 @@ function distance(a: string, b: string): number {
  */
 export function closestIds(id: string, candidates: readonly string[], limit = 3): string[] {
     return candidates
-        .filter(candidate => candidate !== id)
+        // Lengths further apart than the edits allowed cannot be close: skip them before measuring.
+        .filter(candidate => candidate !== id && Math.abs(candidate.length - id.length) <= Math.max(1, Math.floor(Math.max(id.length, candidate.length) / 2)))
         .map((candidate, order) => ({ candidate, order, cost: distance(id, candidate) + (candidate.toLowerCase() === id.toLowerCase() ? 0 : 0.5) }))
         .filter(({ candidate, cost }) => {
             const edits = Math.floor(cost);
@@ -41,9 +42,24 @@ export function closestIds(id: string, candidates: readonly string[], limit = 3)
         .map(({ candidate }) => candidate);
 }
 
+/** Declared IDs by contract, worked out once per parse however many references are unknown. */
+const declared = new WeakMap<ast.Contract, { provider: string[]; measure: string[] }>();
+
 /** The IDs declared for a kind of reference: providers, or measures (in any quality section). */
 export function declaredIds(contract: ast.Contract, kind: 'provider' | 'measure'): string[] {
-    const is = (node: unknown): node is ast.Provider | ast.Measure => (kind === 'provider' ? ast.isProvider(node) : ast.isMeasure(node));
-    const ids = AstUtils.streamAllContents(contract).filter(is).map(node => node.name).filter(name => !!name).toArray();
-    return [...new Set(ids)];
+    let ids = declared.get(contract);
+    if (!ids) {
+        const provider = new Set<string>();
+        const measure = new Set<string>();
+        for (const node of AstUtils.streamAllContents(contract)) {
+            if (ast.isProvider(node) && node.name) {
+                provider.add(node.name);
+            } else if (ast.isMeasure(node) && node.name) {
+                measure.add(node.name);
+            }
+        }
+        ids = { provider: [...provider], measure: [...measure] };
+        declared.set(contract, ids);
+    }
+    return ids[kind];
 }

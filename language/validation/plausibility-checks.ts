@@ -54,8 +54,10 @@ function shareText(value: Dec): string {
     return value.abs().lessThan('0.001') && !value.isZero() ? 'less than 0.1%' : formatPercent(value, 1);
 }
 
+/** The text of a node's property as written (`$1,050.00`, `0.75%`). */
 function text(node: AstNode, property: string): string {
-    return rangeOf(node, property) ? AstUtils.getDocument(node).textDocument.getText(rangeOf(node, property)) : '';
+    const range = rangeOf(node, property);
+    return range ? AstUtils.getDocument(node).textDocument.getText(range) : '';
 }
 
 /** Reports a diagnostic on `range` (or the node) with the fixes it proposes. */
@@ -188,7 +190,8 @@ const LAST_TRENDED_YEAR = 100;
 
 /** B0 in performance year `year`: the stated benchmark of that year's terms, trended. */
 function benchmarkInYear(model: ContractModel, year: number): Dec | undefined {
-    if (!Number.isInteger(year) || year < 1 || year > LAST_TRENDED_YEAR) {
+    const count = model.agreement?.count;
+    if (!Number.isInteger(year) || year < 1 || year > LAST_TRENDED_YEAR || (count !== undefined && year > count)) {
         return undefined;
     }
     const yearModel = modelForYear(model, year);

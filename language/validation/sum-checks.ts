@@ -9,7 +9,7 @@ import * as ast from '../generated/ast.js';
 import { Dec } from '../decimal.js';
 import { formatCount, formatPercent } from '../format.js';
 import type { ContractModel } from '../model/contract-model.js';
-import { related, relatedAll } from './diagnostic-extras.js';
+import { RELATED_LIMIT, related, relatedAll } from './diagnostic-extras.js';
 import { IssueCodes } from './issue-codes.js';
 
 /** One part of a sum: the node that holds it (or the item that lacks it) and its value. */
@@ -21,14 +21,16 @@ interface Part {
     value: Dec;
 }
 
+/** `BCS 50% + CBP 30% + READM 15%`; past a dozen parts, the first ones and how many more. */
 function partsText(parts: readonly Part[]): string {
-    return parts.map(part => `${part.owner.name} ${part.line ? formatPercent(part.value) : '(none)'}`).join(' + ');
+    const shown = parts.slice(0, 12).map(part => `${part.owner.name} ${part.line ? formatPercent(part.value) : '(none)'}`).join(' + ');
+    return parts.length > 12 ? `${shown} + ${parts.length - 12} more` : shown;
 }
 
 /** One error per part of a percentage sum that misses 100%, each naming the others. */
 function reportPercentSum(parts: readonly Part[], what: 'weight' | 'share', sumMessage: string, code: string, accept: ValidationAcceptor): void {
     for (const part of parts) {
-        const others = relatedAll(parts.filter(other => other !== part).map(other => other.line
+        const others = relatedAll(parts.filter(other => other !== part).slice(0, RELATED_LIMIT).map(other => other.line
             ? related(other.line, `${other.owner.name}: ${what} ${formatPercent(other.value)}`)
             : related(other.owner, `${other.owner.name}: no ${what} (counts 0%)`, 'name')));
         const message = part.line ? sumMessage : `${part.owner.name} has no ${what}, so it counts 0%: ${sumMessage.charAt(0).toLowerCase()}${sumMessage.slice(1)}`;
@@ -108,7 +110,7 @@ export function checkAttributedTotal(contract: ast.Contract, model: ContractMode
         }
         const others = relatedAll([
             assigned ? related(assigned, `${formatCount(beneficiaries)} assigned beneficiaries`) : undefined,
-            ...lives.filter((other, at) => at !== index && other.line && !other.count.isZero())
+            ...lives.filter((other, at) => at !== index && other.line && !other.count.isZero()).slice(0, RELATED_LIMIT)
                 .map(other => related(other.line!, `${other.provider.name}: ${formatCount(other.count)} attributed`))
         ]);
         accept('error', `${item.provider.name}'s ${formatCount(item.count)} attributed lives take the providers' total to ${formatCount(running)}, more than the ${formatCount(beneficiaries)} assigned beneficiaries (${formatCount(total)} in all).`,

@@ -164,3 +164,14 @@ describe('shares of one side that do not sum to 100%', () => {
         expect((await check(fixed)).coded('shares-sum')).toEqual([]);
     });
 });
+
+describe('a sum over many parts', () => {
+    test('names at most 20 others on each part, and the first dozen in the message', async () => {
+        const measures = Array.from({ length: 30 }, (_, i) => `        measure M${i + 1} "m" { target 80% weight 3% }`).join('\n');
+        const { coded } = await check(quality(measures));
+        const errors = coded('weights-sum');
+        expect(errors).toHaveLength(30);
+        expect(errors.every(e => (e.relatedInformation?.length ?? 0) === 20)).toBe(true);
+        expect(errors[0].message).toBe('Measure weights sum to 90%, not 100% (M1 3% + M2 3% + M3 3% + M4 3% + M5 3% + M6 3% + M7 3% + M8 3% + M9 3% + M10 3% + M11 3% + M12 3% + 18 more).');
+    });
+});
