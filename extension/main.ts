@@ -3,9 +3,11 @@
  * about a contract itself; every figure, waterfall and summary comes from the server.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, WorkDoneProgress, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { AcoRequests, type ExplainResult, type MonteCarloResponse, type SummaryResult } from '../language/lsp/server-protocol.js';
-import { monteCarloHtml, summaryHtml } from './webviews.js';
+import { LanguageClient, ResponseError, TransportKind, WorkDoneProgress, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { AcoRequests, type ContractProblems, type ExplainResult, type MonteCarloResponse, type SummaryResult } from '../language/lsp/server-protocol.js';
+import { ScenarioStatus } from './scenario-status.js';
+import { StaleFigures } from './stale-figures.js';
+import { bodyOf, monteCarloCsv, monteCarloHtml, problemsHtml, summaryHtml } from './webviews.js';
 
 let client: LanguageClient | undefined;
 
@@ -15,19 +17,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         run: { module: serverModule, transport: TransportKind.ipc },
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
     };
+    const stale = new StaleFigures();
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'aco' }],
-        synchronize: { configurationSection: 'aco' }
+        synchronize: { configurationSection: 'aco' },
+        // Hovers link to the scenario's explanation; no other command runs from a hover.
+        markdown: { isTrusted: { enabledCommands: ['aco.explainScenario'] } },
+        middleware: stale.middleware
     };
     client = new LanguageClient('aco', 'ACO Contracts', serverOptions, clientOptions);
     await client.start();
     const started = client;
+    const status = new ScenarioStatus(started);
 
     context.subscriptions.push(
+        stale,
+        status,
         vscode.workspace.registerTextDocumentContentProvider(EXPLANATION_SCHEME, explanations),
-        vscode.commands.registerCommand('aco.explainScenario', (uri?: string, scenario?: string) => explainScenario(started, uri, scenario)),
+        vscode.commands.registerCommand('aco.explainScenario', (uri?: string, scenario?: string, position?: { line: number; character: number }) =>
+            explainScenario(started, uri, scenario, position)),
         vscode.commands.registerCommand('aco.showSummary', (uri?: string) => showSummary(started, context, uri)),
-        vscode.commands.registerCommand('aco.runMonteCarlo', (uri?: string) => runMonteCarlo(started, context, uri))
+        vscode.commands.registerCommand('aco.runMonteCarlo', (uri?: string) => runMonteCarlo(started, context, uri)),
+        vscode.commands.registerCommand('aco.pickScenario', () => status.pick())
     );
 }
 
@@ -71,13 +82,21 @@ class ExplanationProvider implements vscode.TextDocumentContentProvider {
 
 const explanations = new ExplanationProvider();
 
-async function explainScenario(client: LanguageClient, uri?: string, scenario?: string): Promise<void> {
+/**
+ * Explains a scenario: the one named (code lens), else the scenario or projection year at the
+ * position (a hover's link), else the one under the cursor of the active editor (the palette),
+ * else the driving scenario.
+ */
+async function explainScenario(client: LanguageClient, uri?: string, scenario?: string, position?: { line: number; character: number }): Promise<void> {
     const target = contractUri(uri);
     if (!target) {
         return;
     }
+    const editor = vscode.window.activeTextEditor;
+    const cursor = position ?? (scenario === undefined && editor?.document.uri.toString() === target
+        ? { line: editor.selection.active.line, character: editor.selection.active.character } : undefined);
     try {
-        const result = await client.sendRequest<ExplainResult>(AcoRequests.explainScenario, { uri: target, scenario });
+        const result = await client.sendRequest<ExplainResult>(AcoRequests.explainScenario, { uri: target, scenario: scenario ?? undefined, position: cursor });
         const name = `${result.title}.md`.replace(/[\\/]/g, '-');
         const document = vscode.Uri.from({ scheme: EXPLANATION_SCHEME, path: `/${name}`, query: encodeURIComponent(target) });
         explanations.show(document, `# ${result.title}\n\n${result.markdown}\n`);
@@ -89,6 +108,8 @@ async function explainScenario(client: LanguageClient, uri?: string, scenario?: 
 
 /** One summary panel per contract, refreshed as the contract is edited. */
 const summaryPanels = new Map<string, vscode.WebviewPanel>();
+/** The last summary each panel showed from a valid contract, shown greyed under the error banner. */
+const lastValidSummaries = new Map<string, string>();
 
 async function showSummary(client: LanguageClient, context: vscode.ExtensionContext, uri?: string): Promise<void> {
     const target = contractUri(uri);
@@ -99,8 +120,9 @@ async function showSummary(client: LanguageClient, context: vscode.ExtensionCont
     if (panel) {
         panel.reveal(vscode.ViewColumn.Beside, true);
     } else {
+        // The one script is the panel's own (webviews.ts): it keeps the scroll position across refreshes.
         panel = vscode.window.createWebviewPanel('aco.summary', 'Contract summary', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-            { enableScripts: false, localResourceRoots: [] });
+            { enableScripts: true, localResourceRoots: [] });
         summaryPanels.set(target, panel);
         const opened = panel;
         let timer: NodeJS.Timeout | undefined;
@@ -114,6 +136,7 @@ async function showSummary(client: LanguageClient, context: vscode.ExtensionCont
             follow.dispose();
             clearTimeout(timer);
             summaryPanels.delete(target);
+            lastValidSummaries.delete(target);
         }, undefined, context.subscriptions);
     }
     await refreshSummary(client, panel, target);
@@ -123,9 +146,14 @@ async function refreshSummary(client: LanguageClient, panel: vscode.WebviewPanel
     try {
         const result = await client.sendRequest<SummaryResult>(AcoRequests.summary, { uri });
         panel.title = `Summary: ${result.title}`;
+        lastValidSummaries.set(uri, result.html);
         panel.webview.html = summaryHtml(panel.webview, result.html);
     } catch (error) {
-        panel.webview.html = summaryHtml(panel.webview, `<p>The summary cannot be shown: ${escapeHtml(error instanceof Error ? error.message : String(error))}</p>`);
+        // A contract with errors: a banner listing them, over the last valid summary (greyed), never a summary of a broken model.
+        const message = error instanceof Error ? error.message : String(error);
+        const data = error instanceof ResponseError ? error.data as ContractProblems | undefined : undefined;
+        const last = lastValidSummaries.get(uri);
+        panel.webview.html = problemsHtml(panel.webview, message, Array.isArray(data?.problems) ? data.problems : [], last && bodyOf(last));
     }
 }
 
@@ -148,8 +176,13 @@ async function runMonteCarlo(client: LanguageClient, context: vscode.ExtensionCo
         });
         try {
             const response = await client.sendRequest<MonteCarloResponse>(AcoRequests.monteCarlo, { uri: target, trials, workDoneToken }, token);
-            const panel = vscode.window.createWebviewPanel('aco.monteCarlo', `Monte Carlo: ${response.contract}`, vscode.ViewColumn.Beside, { enableScripts: false, localResourceRoots: [] });
+            const panel = vscode.window.createWebviewPanel('aco.monteCarlo', `Monte Carlo: ${response.contract}`, vscode.ViewColumn.Beside, { enableScripts: true, localResourceRoots: [] });
             panel.webview.html = monteCarloHtml(panel.webview, response);
+            panel.webview.onDidReceiveMessage((message: { command?: string }) => {
+                if (message.command === 'exportCsv') {
+                    void exportCsv(target, response);
+                }
+            }, undefined, context.subscriptions);
             context.subscriptions.push(panel);
         } catch (error) {
             if (!token.isCancellationRequested) {
@@ -161,6 +194,18 @@ async function runMonteCarlo(client: LanguageClient, context: vscode.ExtensionCo
     });
 }
 
-function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+/** Saves the Monte Carlo statistics and percentiles as CSV, by default beside the contract. */
+async function exportCsv(contract: string, response: MonteCarloResponse): Promise<void> {
+    const source = vscode.Uri.parse(contract);
+    const name = source.path.replace(/^.*\//, '').replace(/\.aco$/i, '') || 'contract';
+    const target = await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.joinPath(source, '..', `${name}-monte-carlo.csv`),
+        filters: { CSV: ['csv'] },
+        title: 'Export the Monte Carlo results as CSV'
+    });
+    if (!target) {
+        return;
+    }
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(monteCarloCsv(response)));
+    void vscode.window.showInformationMessage(`ACO: Monte Carlo results saved to ${vscode.workspace.asRelativePath(target)}.`);
 }

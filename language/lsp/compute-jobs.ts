@@ -9,6 +9,7 @@ import { settledMoney } from '../format.js';
 import type { ContractModel } from '../model/contract-model.js';
 import { runMonteCarloAsync } from '../settlement/index.js';
 import { monteCarloChartSvg } from '../summary/charts.js';
+import { monteCarloDetails } from './monte-carlo-view.js';
 import type { MonteCarloResponse, SummaryResult } from './server-protocol.js';
 import { renderContractSummary, type SummarySource } from './summary-view.js';
 
@@ -42,7 +43,8 @@ export async function monteCarloResponse(model: ContractModel, trials: number | 
             mean: money(mc.mean), sd: money(mc.sd), p5: money(mc.percentiles.p5), p25: money(mc.percentiles.p25),
             p50: money(mc.percentiles.p50), p75: money(mc.percentiles.p75), p95: money(mc.percentiles.p95), payerMeanNet: money(mc.payerMeanNet)
         },
-        chartSvg: monteCarloChartSvg(mc, model)
+        chartSvg: monteCarloChartSvg(mc, model),
+        ...monteCarloDetails(model, mc)
     };
 }
 

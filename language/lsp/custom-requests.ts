@@ -105,6 +105,8 @@ export function registerCustomRequests({ connection, shared, Aco, pool }: Custom
         if (!documents.hasDocument(parsed)) {
             throw invalid(`${method}: no contract is open at ${uri}. Open the file first (textDocument/didOpen).`);
         }
+        // An edit the client sent just before this request is applied first (Langium queues it as a write).
+        await shared.workspace.WorkspaceLock.read(() => undefined);
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, token);
         const document = documents.getDocument(parsed);
         if (!document) {
@@ -187,7 +189,7 @@ export function registerCustomRequests({ connection, shared, Aco, pool }: Custom
             const data: ContractProblems = {
                 problems: errors.map(d => ({ line: d.range.start.line + 1, column: d.range.start.character + 1, message: typeof d.message === 'string' ? d.message : d.message.value, code: d.code === undefined ? undefined : String(d.code) }))
             };
-            throw new ResponseError(LSPErrorCodes.RequestFailed, `The contract has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}: ${what} once ${errors.length === 1 ? 'it is' : 'they are'} fixed.`, data);
+            throw new ResponseError(LSPErrorCodes.RequestFailed, `The contract has errors: ${what} once they are fixed.`, data);
         }
     }
 

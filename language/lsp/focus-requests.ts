@@ -55,6 +55,8 @@ export function registerFocusRequests(connection: Connection, shared: LangiumSha
         if (!shared.workspace.LangiumDocuments.hasDocument(parsed)) {
             throw invalid(`${method}: no contract is open at ${uri}.`);
         }
+        // An edit the client sent just before this request is applied first (Langium queues it as a write).
+        await shared.workspace.WorkspaceLock.read(() => undefined);
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, parsed, token);
         const document = shared.workspace.LangiumDocuments.getDocument(parsed);
         if (!document) {

@@ -44,7 +44,9 @@ export function waterfallMarkdown(settlement: Settlement, model: ContractModel, 
 /** A command link that opens the explanation of the scenario or projection year at `position`. */
 function explainLink(uri: string, source: FigureSource, position: { line: number; character: number }): string {
     const args = source.projection ? [uri, undefined, position] : [uri, source.settlement.scenario];
-    return `[Explain the full waterfall](command:${AcoCommands.explainScenario}?${encodeURIComponent(JSON.stringify(args))} "Open the settlement waterfall beside the editor")`;
+    // Every character that could end the link or its title is escaped, whatever the scenario's name.
+    const query = encodeURIComponent(JSON.stringify(args)).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    return `[Explain the full waterfall](command:${AcoCommands.explainScenario}?${query} "Open the settlement waterfall beside the editor")`;
 }
 
 export class AcoHoverProvider extends AstNodeHoverProvider {

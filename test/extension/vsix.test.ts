@@ -81,7 +81,7 @@ describe('the .vsix', () => {
         for (const file of referenced) {
             expect(entries.has(`extension/${file.replace(/^\.\//, '')}`), file).toBe(true);
         }
-        expect(packaged.contributes.commands.map(c => c.title)).toEqual(['Show Contract Summary', 'Run Monte Carlo', 'Explain Scenario']);
+        expect(packaged.contributes.commands.map(c => c.title)).toEqual(['Show Contract Summary', 'Run Monte Carlo', 'Explain Scenario', 'Pick the Scenario for Figures']);
     });
 
     test('the snippets are valid VS Code snippets and the grammar is the generated one', () => {

@@ -98,8 +98,9 @@ describe('the language server over stdio', () => {
 
         const scenarioLine = specText.split('\n').findIndex(l => l.includes('expenditure $1,018.50'));
         const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: scenarioLine, character: 10 } }) as { contents: { value: string } };
-        expect(hover.contents.value).toContain('| # | Step | Amount | Explanation |');
-        expect(hover.contents.value).toContain('$2,135,818.13');
+        // Inside a scenario: what it earns and a link to its waterfall, not the whole table.
+        expect(hover.contents.value).toContain('Scenario `Expected year` earns **$2,135,818.13**. [Explain the full waterfall](command:aco.explainScenario?');
+        expect(hover.contents.value).not.toContain('| # | Step |');
 
         const capLine = specText.split('\n').findIndex(l => l.includes('paid to RPC'));
         const completion = await connection.sendRequest('textDocument/completion', {
@@ -158,7 +159,7 @@ describe('the language server over stdio', () => {
             const start = performance.now();
             const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: scenarioLine, character: 10 } }) as { contents: { value: string } } | null;
             slowest.push(performance.now() - start);
-            expect(hover?.contents.value).toContain('Explanation');
+            expect(hover?.contents.value).toContain('Explain the full waterfall');
             await new Promise(resolve => setTimeout(resolve, 100));
         }
         expect(Math.max(...slowest)).toBeLessThan(1000);

@@ -63,7 +63,7 @@ describe.skipIf(!version)(`the language server in ${version ?? 'Neovim'}`, () =>
         expect(result.diagnosticsOnOpen).toContain('percent-range');
         expect(result.firstMessage).toContain('175%');
         expect(result.diagnosticsAfterEdit).toEqual([]);
-        expect(result.hover).toContain('| # | Step | Amount | Explanation |');
+        expect(result.hover).toContain('Explain the full waterfall');
         expect(result.hover).toContain('$2,135,818.13');
         expect(result.formattedLine).toBe(specText.split('\n')[lineWith(specText, 'currency USD')]);
         expect(result.renamedCount).toBe(3);
