@@ -18,7 +18,7 @@ function isBlock(node: AstNode): boolean {
         || ast.isProvider(node) || ast.isCapitation(node) || ast.isSharedSavings(node) || ast.isSharedLosses(node)
         || ast.isQuality(node) || ast.isMeasure(node) || ast.isDistribution(node) || ast.isScenario(node) || ast.isUncertainty(node)
         || ast.isBenchmarkBuild(node) || ast.isEnrollmentType(node) || ast.isAdvanceInvestment(node) || ast.isYearTerms(node)
-        || ast.isProjection(node) || ast.isProjectionYear(node);
+        || ast.isProjection(node) || ast.isProjectionYear(node) || ast.isQualityBonus(node);
 }
 
 /** The child nodes a block holds, one per line. */

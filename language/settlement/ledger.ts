@@ -104,6 +104,14 @@ export function yearLedger(
             explanation: `Stop-loss premium ${money(attachment.premium)} per member per month: ${money(premium)} for the year.` });
     }
 
+    // Stop-loss: the payer reimburses the claims above the attachment point (truncation only takes
+    // them out of the comparison with the benchmark; the ACO's cash is untouched).
+    const excess = scenario.excess;
+    if (attachment?.kind === 'stop-loss' && excess) {
+        add({ stream: 'stop-loss reimbursement', direction: 'to ACO', timing: 'at settlement', amount: roundMoney(excess.amount, rounding), line: excess.line,
+            explanation: `The payer reimburses the ${money(excess.amount)} of claims above the ${money(attachment.amount)} attachment point.` });
+    }
+
     const earned = settlement.earned;
     const block = model.capitation.blockPayment;
     if (block) {
@@ -121,6 +129,11 @@ export function yearLedger(
     } else if (earned.isPositive()) {
         add({ stream: 'shared savings', direction: 'to ACO', timing: 'at settlement', amount: earned, line: settlement.scenarioLine,
             explanation: `Shared savings of ${money(earned)} are paid at settlement.` });
+    } else if (earned.isNegative()) {
+        add({ stream: 'owed losses', direction: 'to payer', timing: 'at settlement', amount: earned.abs(), line: settlement.scenarioLine,
+            explanation: `Owed losses of ${money(earned.abs())} are paid to the payer at settlement.` });
+    }
+    if (earned.isPositive()) {
         const sequestered = roundMoney(settlement.sequestered ?? ZERO, rounding);
         add({ stream: 'sequestration', direction: 'kept by payer', timing: 'at settlement', amount: sequestered, line: model.savings.sequestration?.line,
             explanation: `Sequestration keeps ${money(sequestered)} of the shared savings.` });
@@ -131,9 +144,6 @@ export function yearLedger(
                 explanation: `${money(recouped)} of the ${money(balance)} advance investment outstanding is recouped from the shared savings.` });
             balance = balance.minus(recouped);
         }
-    } else if (earned.isNegative()) {
-        add({ stream: 'owed losses', direction: 'to payer', timing: 'at settlement', amount: earned.abs(), line: settlement.scenarioLine,
-            explanation: `Owed losses of ${money(earned.abs())} are paid to the payer at settlement.` });
     }
 
     let net = ZERO;
