@@ -9,7 +9,7 @@ import * as ast from '../generated/ast.js';
 import { Dec } from '../decimal.js';
 import { formatPercent } from '../format.js';
 import type { ContractModel } from '../model/contract-model.js';
-import { msspTrackIsTwoSided, programLabel } from '../settlement/presets.js';
+import { MSSP_VARIABLE_MSR_MINIMUM_BENEFICIARIES, msspTrackIsTwoSided, programLabel } from '../settlement/presets.js';
 import { IssueCodes } from './issue-codes.js';
 
 /** The minimum savings (and loss) rates a two-sided MSSP ACO may elect, besides `variable` (42 CFR 425.605(b), 425.610(b)). */
@@ -36,7 +36,10 @@ export function checkPresetTerms(contract: ast.Contract, model: ContractModel, a
             accept('warning', `${label} is one-sided: the program shares no losses, so this section writes terms the program does not have (${label}).`,
                 { node: losses, keyword: 'shared', code: IssueCodes.PresetDisallowed });
         }
-        if (msspTrackIsTwoSided(program.track)) {
+        // Below 5,000 beneficiaries an elected `variable` rate is worked out beyond the table (CMS's
+        // published rates for such ACOs run up to 25%), so any stated rate may be the ACO's.
+        const beneficiaries = model.population.beneficiaries;
+        if (msspTrackIsTwoSided(program.track) && !(beneficiaries && beneficiaries.lessThan(MSSP_VARIABLE_MSR_MINIMUM_BENEFICIARIES))) {
             for (const line of sharingLines.filter(l => ast.isMinimumSavingsRateLine(l) || ast.isMinimumLossRateLine(l)) as Array<ast.MinimumSavingsRateLine | ast.MinimumLossRateLine>) {
                 if (line.rate !== undefined && !MSSP_ELECTED_RATES.some(rate => rate.equals(line.rate!))) {
                     disallowed(line, `A two-sided MSSP ACO elects a minimum savings and loss rate of 0%, 0.5%, 1%, 1.5% or 2%, or \`variable\`; ${formatPercent(new Dec(line.rate))} is not one of them`, 'rate');

@@ -125,6 +125,12 @@ const cases: Case[] = [
         message: /A two-sided MSSP ACO elects a minimum savings and loss rate of 0%, 0\.5%, 1%, 1\.5% or 2%, or `variable`; 1\.2% is not one of them/, at: '1.2%'
     },
     {
+        rule: 'an MSSP minimum rate beyond the table for a small ACO', code: 'preset-disallowed', severity: 'warning',
+        bad: contract(`program MSSP ENHANCED year 2024\n${POPULATION}\nshared savings { minimum savings rate 4.2% }`),
+        good: contract('program MSSP ENHANCED year 2024\npopulation { assigned beneficiaries 4,300 benchmark $1,000 per member per month }\nshared savings { minimum savings rate 4.2% }'),
+        message: /4\.2% is not one of them/, at: '4.2%'
+    },
+    {
         rule: 'one sharing rate under ACO REACH', code: 'preset-disallowed', severity: 'warning',
         bad: contract('program REACH global year 2024\npopulation { benchmark $100,000,000 total }\nshared savings { sharing rate 50% }'),
         good: contract('program REACH global year 2024\npopulation { benchmark $100,000,000 total }\nshared savings { corridor up to 25% share 100% corridor 25% to 35% share 50% corridor 35% to 50% share 25% corridor over 50% share 10% }'),
