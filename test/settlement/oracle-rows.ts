@@ -236,10 +236,12 @@ export function oracleContractText(row: OracleRow, extras: OracleContractExtras 
     if (extras.guardrail) {
         lines.push('        guardrail applies');
     }
-    if (!isZero(row.disasterAdjustment)) {
+    // Loss adjustments only mean something on a two-sided track (one-sided rows carry them as data).
+    const twoSided = msspTrackIsTwoSided(row.track);
+    if (!isZero(row.disasterAdjustment) && twoSided) {
         lines.push(`        losses reduced by ${moneyFromDollars(row.disasterAdjustment.replace(/^-/, ''))}`);
     }
-    if (!isZero(row.lossesForgivenShare)) {
+    if (!isZero(row.lossesForgivenShare) && twoSided) {
         lines.push(`        losses forgiven ${percentFromFraction(row.lossesForgivenShare)}`);
     }
     lines.push(`        expect earned ${moneyFromDollars(row.expectedEarned)} within ${moneyFromDollars(row.tolerance)}`, '    }', '}', '');
