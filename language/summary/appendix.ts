@@ -58,7 +58,7 @@ export function appendixBlocks(
                 caption: `Expectations: ${settlement.scenario}`,
                 columns: [left('Expectation'), right('Expected'), right('Settled'), left('Result'), right('Line')],
                 rows: settlement.expectations.map((e) => [
-                    e.kind === 'earned' ? 'Earned' : `${names.get(e.providerId ?? '') ?? e.providerId} (${e.providerId}) receives`,
+                    e.kind === 'earned' ? 'Earned' : e.kind === 'bonus' ? 'Quality bonus' : `${names.get(e.providerId ?? '') ?? e.providerId} (${e.providerId}) receives`,
                     money(e.expected, model),
                     money(e.actual, model),
                     e.passed ? { text: 'holds', tone: 'pass' } : { text: 'fails', tone: 'fail' },

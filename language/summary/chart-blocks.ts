@@ -5,6 +5,7 @@
  */
 import { Dec, ONE, ZERO } from '../decimal.js';
 import type { ContractModel } from '../model/contract-model.js';
+import { modelForYear } from '../model/year-models.js';
 import type { MonteCarloResult } from '../settlement/index.js';
 import type { Settlement } from '../settlement/settlement-types.js';
 import { heading, paragraph } from './blocks.js';
@@ -158,7 +159,7 @@ export function chartBlocks(input: ChartInput): Block[] {
         if (gain) {
             lines.push(gain);
         }
-        if (model.losses) {
+        if (modelForYear(model, year).losses) {
             const lossRef = referenceRate(settlements, minimums, 'losses');
             const loss = qualitySeries(model, lossRef.rate.negated(), `at ${fixedRate(lossRef.rate)} over ${w.benchmark}`, year);
             if (loss && loss.points.some((p) => !p.earned.equals(loss.points[0].earned))) {

@@ -9,14 +9,15 @@ import type { ContractModel } from '../model/contract-model.js';
 import type { Settlement } from '../settlement/settlement-types.js';
 import { counted, earnedCell, heading, left, paragraph, positionWords, right } from './blocks.js';
 import type { Block, Cell, Inline, TableColumn } from './document.js';
-import { count, dateInWords, fixedRate, money, rate, shortRate, statedMoney } from './figures.js';
+import { count, fixedRate, money, rate, shortRate, statedMoney } from './figures.js';
 import { yearLabel, type ContractLimits, type Extreme, type TermYears, type YearLimits } from './limits.js';
 import { bannerOf, type SummaryNotice } from './notices.js';
 import { outsideTheContract } from './scope.js';
-import type { ProjectionOutcome } from './term-totals.js';
-import { basisInWords, listInWords, lossSentences, programInWords, savingsSentences } from './terms.js';
+import { projectionSentence, type ProjectionOutcome } from './term-totals.js';
+import { basisInWords, listInWords, lossSentences, programInWords, savingsSentences, sharesSavings } from './terms.js';
 import type { BreakEven, MinimumRates } from './probe.js';
 import { capital, vocabularyOf } from './vocabulary.js';
+import { yearChanges } from './year-terms.js';
 
 /** What the first page is built from: the input, and the figures the summary asked the engine for once. */
 export interface FirstPageInput {
@@ -50,7 +51,8 @@ function glance(input: FirstPageInput): Inline[] {
     const w = vocabularyOf(model);
     const years = input.term.years.length;
     const { start, end } = model.term;
-    const span = start && end ? ` of ${counted(years, 'performance year')}, ${dateInWords(start)} to ${dateInWords(end)}` : '';
+    // The subtitle already gives the dates: here, how many years they hold.
+    const span = start && end ? ` of ${counted(years, 'performance year')}` : '';
     const program = model.program ? ` under ${programInWords(model.program)}` : '';
     const parts: Inline[] = [`A contract${span}${program}`];
     const stated = model.population.benchmark;
@@ -66,9 +68,21 @@ function glance(input: FirstPageInput): Inline[] {
     } else {
         parts.push('.');
     }
-    const savings = savingsSentences(model, input.minimums)[0];
+    // The variable-rate table's name is in the terms; the first page needs only the rate.
+    const savings = savingsSentences(model, input.minimums)[0].replace(/ \(the MSSP variable minimum savings rate for [^)]*\)/, '');
     const losses = lossSentences(model, input.minimums)[0];
-    parts.push(` ${savings} ${losses}`);
+    const changes = yearChanges(model);
+    // Terms that change by year: these are the first year's, and the reader is told so.
+    const lead = changes.length > 0 ? ` In the first year, ${savings.charAt(0).toLowerCase()}${savings.slice(1)}` : ` ${savings}`;
+    parts.push(`${lead} ${losses}`);
+    if (changes.length > 0) {
+        const years = changes.map((c) => String(c.year));
+        parts.push(` The terms change in ${years.length === 1 ? `year ${years[0]}` : `years ${listInWords(years)}`} (the terms list how).`);
+    }
+    const projected = projectionSentence(model, input.projections ?? []);
+    if (projected) {
+        parts.push(' ', { strong: projected });
+    }
     return parts;
 }
 
@@ -161,9 +175,9 @@ export function hasOtherStreams(settlement: Settlement): boolean {
     return settlement.ledger?.entries.some((entry) => !SETTLEMENT_STREAMS.has(entry.stream)) ?? false;
 }
 
-function extremeCell(extreme: Extreme | undefined, side: 'gain' | 'loss', model: ContractModel, shares: boolean): Cell {
+function extremeCell(extreme: Extreme | undefined, side: 'gain' | 'loss', model: ContractModel, shares: boolean, compact = false): Cell {
     if (!extreme) {
-        return { text: side === 'gain' ? (shares ? '—' : 'nothing (no savings shared)') : 'nothing (one-sided)', tone: 'muted' };
+        return { text: compact ? 'none' : side === 'gain' ? (shares ? '—' : 'nothing (no savings shared)') : 'nothing (one-sided)', tone: 'muted' };
     }
     if (!extreme.capped) {
         const reference = extreme.reference;
@@ -187,13 +201,13 @@ function limitBlocks(input: FirstPageInput): Block[] {
     if (!limits) {
         return [heading(title, 'limits', 3), paragraph('The contract cannot be settled without a benchmark, so there are no limits to show.')];
     }
-    const shares = model.savings.sharing !== undefined;
+    const shares = sharesSavings(model);
     const benchmarkWord = capital(w.benchmark.replace(/^the /, ''));
     const years = limits.years;
     const uncapped = (pick: (y: YearLimits) => Extreme | undefined) => years.some((y) => pick(y) && !pick(y)!.capped);
     const totalCell = (amount: Dec | undefined, side: 'gain' | 'loss', pick: (y: YearLimits) => Extreme | undefined): Cell =>
         amount === undefined ? extremeCell(undefined, side, model, shares) : uncapped(pick) ? { text: 'no cap', tone: side } : { text: money(amount.abs(), model), tone: side };
-    const note: string[] = [`Settled at the edge: no spending at all, or twice ${w.benchmark}, at quality scores of 0% and 100%.`];
+    const note: string[] = [`Settled at the edge (no spending, or twice ${w.benchmark}; quality 0% or 100%).`];
     if (model.savings.qualityWithhold) {
         note.push(`${benchmarkWord} is shown with the quality withhold earned back in full.`);
     }
@@ -210,8 +224,8 @@ function limitBlocks(input: FirstPageInput): Block[] {
             columns: [left(''), ...years.map((y) => right(yearLabel(y.year))), right('Term total')],
             rows: [
                 [benchmarkWord, ...years.map((y) => money(y.benchmark, model)), { text: money(total.benchmark, model), tone: 'muted' }],
-                ['Most gained', ...years.map((y) => extremeCell(y.gain, 'gain', model, shares)), totalCell(total.gain, 'gain', (y) => y.gain)],
-                ['Most lost', ...years.map((y) => extremeCell(y.loss, 'loss', model, shares)), totalCell(total.loss, 'loss', (y) => y.loss)]
+                ['Most gained', ...years.map((y) => extremeCell(y.gain, 'gain', model, shares, true)), totalCell(total.gain, 'gain', (y) => y.gain)],
+                ['Most lost', ...years.map((y) => extremeCell(y.loss, 'loss', model, shares, true)), totalCell(total.loss, 'loss', (y) => y.loss)]
             ],
             className: 'limits across',
             note: [note.join(' ')]
@@ -253,23 +267,26 @@ function breakEvenBlocks(input: FirstPageInput): Block[] {
     const { model, minimums } = input;
     const w = vocabularyOf(model);
     const points = input.breakEvens;
-    if (points.length === 0 || !model.savings.sharing) {
+    if (points.length === 0 || !sharesSavings(model)) {
         return [];
     }
     const first = points.find((p) => p.savingsShared) ?? points[0];
     const varies = points.some((p) => !p.benchmark.equals(first.benchmark));
-    const against = varies ? ` against the ${money(first.benchmark, model)} of “${first.scenario}”` : '';
+    const against = varies ? ` in “${first.scenario}”` : '';
     const msr = minimums.savings && !minimums.savings.isZero() ? minimums.savings : undefined;
     const parts: string[] = [msr
         ? `Savings are shared once spending is ${rate(msr)} or more under ${w.benchmark} (${first.savingsInclusive ? 'at or below' : 'below'} ${money(first.savingsAt, model)}${against})`
         : `Savings are shared from the first ${w.unit} of spending under ${w.benchmark}`];
-    if (first.lossesAt !== undefined) {
-        const mlr = minimums.losses && !minimums.losses.isZero() ? minimums.losses : undefined;
-        parts.push(first.lossesOwed === false
+    // The loss side from the first scenario that has one: a later year can be two-sided when the first is not.
+    const owing = points.find((p) => p.lossesAt !== undefined);
+    if (owing?.lossesAt !== undefined) {
+        const mlr = owing.lossesRate && !owing.lossesRate.isZero() ? owing.lossesRate : undefined;
+        const from = owing === first || !varies ? '' : ` in “${owing.scenario}”`;
+        parts.push(owing.lossesOwed === false
             ? 'losses are never owed'
             : mlr
-                ? `losses are owed once it is ${rate(mlr)} or more over (${first.lossesInclusive ? 'at or above' : 'above'} ${money(first.lossesAt, model)})`
-                : `losses are owed from the first ${w.unit} over it`);
+                ? `losses are owed once it is ${rate(mlr)} or more over (${owing.lossesInclusive ? 'at or above' : 'above'} ${money(owing.lossesAt, model)}${from})`
+                : `losses are owed from the first ${w.unit} over it${from}`);
     } else {
         parts.push(`the contract is one-sided, so no spending makes ${w.aco} owe anything`);
     }

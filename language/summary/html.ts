@@ -96,7 +96,7 @@ body.vscode-dark svg.aco-chart .cliff-label, body.vscode-dark svg.aco-chart .p-l
 body.vscode-dark svg.aco-chart .p-gain { fill: #5fd39a; }
 body.vscode-dark figure svg { border-color: #3c4148; }
 body.vscode-dark svg.aco-chart .halo, body.vscode-dark svg.aco-chart .p-loss .label, body.vscode-dark svg.aco-chart .p-gain { stroke: #1b1d21; }
-@page { size: auto; margin: 14mm 14mm 16mm; }
+@page { size: auto; margin: 12mm 14mm 15mm; }
 @media print {
   body { font-size: 9.5pt; background: #fff; }
   main { max-width: none; padding: 0; }
@@ -105,13 +105,13 @@ body.vscode-dark svg.aco-chart .halo, body.vscode-dark svg.aco-chart .p-loss .la
   .subtitle { font-size: 9pt; }
   dl.document-control.compact { font-size: 7.5pt; margin-bottom: 0.4rem; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
-  #part-first-page { font-size: 8.8pt; line-height: 1.42; }
+  #part-first-page { font-size: 8.6pt; line-height: 1.4; }
   #part-first-page h2 { font-size: 12pt; margin: 0.5rem 0 0.3rem; padding-bottom: 0.1rem; }
   #part-first-page p, #part-first-page ul { margin: 0.3rem 0 0.55rem; }
   #part-first-page li { margin: 0.15rem 0; }
   #part-first-page h3 { margin: 0.5rem 0 0.2rem; font-size: 10.5pt; }
-  #part-first-page table { font-size: 7.8pt; }
-  #part-first-page table.comparison { font-size: 7.5pt; }
+  #part-first-page table { font-size: 7.6pt; }
+  #part-first-page table.comparison { font-size: 7.4pt; }
   table.recipients, table.streams, table.break-even, table.capitation-results { font-size: 8pt; }
   table.recipients td:first-child, table.streams td:first-child { min-width: 9em; }
   #part-first-page th, #part-first-page td { padding: 0.2rem 0.3rem; }

@@ -6,7 +6,9 @@
  * term total adds the settled figures of the term's performance years.
  */
 import { Dec, ONE, ZERO } from '../decimal.js';
+import { calendarYearOf } from '../model/agreement-years.js';
 import type { ContractModel } from '../model/contract-model.js';
+import { modelForYear } from '../model/year-models.js';
 import type { Settlement } from '../settlement/settlement-types.js';
 import { CURVE_FROM, CURVE_TO, settleAtQuality } from './probe.js';
 
@@ -17,6 +19,8 @@ export interface TermYear {
     /** ISO dates the year runs between (absent without a term start). */
     start?: string;
     end?: string;
+    /** A program's performance years are calendar years: the one whose rules this year settles under. */
+    calendarYear?: number;
 }
 
 export interface TermYears {
@@ -57,15 +61,19 @@ export function termYears(model: ContractModel): TermYears {
     for (let index = 0; index < Math.min(count, MAX_TERM_YEARS); index++) {
         const first = shift(start, index * months);
         const last = shift(first, months, -1);
-        years.push({ year: index + 1, start: first, end: last < end ? last : end });
+        const calendarYear = model.program && model.agreement ? calendarYearOf(model.agreement, index + 1, months) : undefined;
+        years.push({ year: index + 1, start: first, end: last < end ? last : end, ...(calendarYear !== undefined ? { calendarYear } : {}) });
     }
     const final = years[years.length - 1];
     const runs = monthsThrough(final.start!, final.end!);
     return { years, shortLastYearMonths: runs < months ? runs : 0 };
 }
 
-/** `2024`, or `2025/26` for a year that does not start in January. */
+/** `2024` (a program's calendar year), or `2025/26` for a year that does not start in January. */
 export function yearLabel(year: TermYear): string {
+    if (year.calendarYear !== undefined) {
+        return String(year.calendarYear);
+    }
     if (!year.start || !year.end) {
         return `Year ${year.year}`;
     }
@@ -142,7 +150,9 @@ export function contractLimits(model: ContractModel): ContractLimits | undefined
             return undefined;
         }
         const entry: YearLimits = { year, benchmark: atBenchmark.benchmark };
-        if (model.savings.sharing) {
+        // The year's own terms: a `year N` block can start sharing losses, or change the rate.
+        const terms = modelForYear(model, year.year);
+        if (terms.savings.sharing || (terms.savings.tiers?.length ?? 0) > 0) {
             const more = (a: Dec, b: Dec) => a.greaterThanOrEqualTo(b);
             const gain = extreme(model, EDGE, year.year, more);
             if (gain) {
@@ -150,7 +160,7 @@ export function contractLimits(model: ContractModel): ContractLimits | undefined
                 entry.gain = { amount: gain.amount, capped, ...reference(model, capped, CURVE_TO, year.year, more) };
             }
         }
-        if (model.losses) {
+        if (terms.losses) {
             const less = (a: Dec, b: Dec) => a.lessThanOrEqualTo(b);
             const loss = extreme(model, EDGE.negated(), year.year, less);
             if (loss) {
@@ -164,8 +174,9 @@ export function contractLimits(model: ContractModel): ContractLimits | undefined
     const varies = years.some((y) => !y.benchmark.equals(years[0].benchmark) || !same(y.gain?.amount, years[0].gain?.amount) || !same(y.loss?.amount, years[0].loss?.amount));
     const limits: ContractLimits = { years, shortLastYearMonths: term.shortLastYearMonths, varies };
     if (years.length > 1) {
+        // A year without a side (one-sided that year) adds nothing; undefined only when no year has it.
         const sum = (pick: (y: YearLimits) => Dec | undefined): Dec | undefined =>
-            years.every((y) => pick(y) !== undefined) ? years.reduce((total, y) => total.plus(pick(y)!), ZERO) : undefined;
+            years.some((y) => pick(y) !== undefined) ? years.reduce((total, y) => total.plus(pick(y) ?? ZERO), ZERO) : undefined;
         limits.total = { benchmark: sum((y) => y.benchmark)! };
         const gain = sum((y) => y.gain?.amount);
         const loss = sum((y) => y.loss?.amount);

@@ -59,7 +59,7 @@ function failedExpectations(input: BannerInput): Inline[][] {
             if (e.passed) {
                 continue;
             }
-            const what = e.kind === 'earned' ? 'earned' : `a payment to ${names.get(e.providerId ?? '') ?? e.providerId}`;
+            const what = e.kind === 'earned' ? 'earned' : e.kind === 'bonus' ? 'a quality bonus' : `a payment to ${names.get(e.providerId ?? '') ?? e.providerId}`;
             items.push([
                 `Scenario “${settlement!.scenario}”: the contract expects ${what} of `,
                 { strong: money(e.expected, model) },
@@ -83,6 +83,18 @@ function failedExpectations(input: BannerInput): Inline[][] {
         }
     }
     return items;
+}
+
+/** One item per kind of warning: a code that repeats shows its first message and how many more there are. */
+function groupedWarnings(warnings: readonly SummaryNotice[]): Inline[][] {
+    const byCode = new Map<string, SummaryNotice[]>();
+    for (const warning of warnings) {
+        const key = warning.code ?? warning.message;
+        byCode.set(key, [...(byCode.get(key) ?? []), warning]);
+    }
+    return [...byCode.values()].map((group): Inline[] => group.length === 1
+        ? [group[0].message]
+        : [group[0].message, ` (and ${group.length - 1} more like it, listed in the technical appendix)`]);
 }
 
 /**
@@ -113,7 +125,7 @@ export function bannerOf(input: BannerInput): BannerBlock {
         }
     }
     const warnings = notices.filter((n) => n.severity === 'warning' && !SAID_FROM_SETTLEMENTS.has(n.code ?? ''));
-    const items = [...failed, ...unsettled, ...warnings.map((w): Inline[] => [w.message])];
+    const items = [...failed, ...unsettled, ...groupedWarnings(warnings)];
     const expectations = input.settlements.reduce((n, s) => n + (s?.expectations.length ?? 0), 0)
         + (input.projections ?? []).reduce((n, p) => n + (p.settlement?.expectations.length ?? 0), 0);
     if (items.length === 0) {

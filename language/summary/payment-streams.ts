@@ -29,7 +29,12 @@ const STREAM_WORDS: Readonly<Record<string, string>> = {
     'shared savings': 'Shared savings',
     sequestration: 'Sequestration',
     'owed losses': 'Owed losses',
-    'advance investment recouped': 'Advance investment recouped'
+    'advance investment recouped': 'Advance investment recouped',
+    'quality bonus': 'Quality bonus',
+    'block payment': 'Block payment of the benchmark',
+    reconciliation: 'Reconciliation against spending',
+    'stop-loss premium': 'Stop-loss premium',
+    'stop-loss reimbursement': 'Stop-loss reimbursement'
 };
 
 function labelOf(entry: LedgerEntry): string {

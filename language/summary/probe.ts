@@ -6,6 +6,7 @@
  */
 import { Dec, ZERO } from '../decimal.js';
 import type { ContractModel, ScenarioTerms } from '../model/contract-model.js';
+import { modelForYear, scenarioYear } from '../model/year-models.js';
 import { settle } from '../settlement/index.js';
 import type { Settlement } from '../settlement/settlement-types.js';
 
@@ -126,6 +127,11 @@ export interface MinimumRates {
     losses?: Dec;
 }
 
+/** The terms in force in the year a scenario settles (a `year N` block can make a contract two-sided). */
+function termsIn(model: ContractModel, scenario: ScenarioTerms | undefined): ContractModel {
+    return modelForYear(model, scenarioYear(model, scenario));
+}
+
 /** The minimum savings and loss rates in force, as the engine resolves them (the variable table included). */
 export function minimumRates(model: ContractModel, base: ScenarioTerms | undefined = model.scenarios[0]): MinimumRates {
     const result: MinimumRates = {};
@@ -133,7 +139,7 @@ export function minimumRates(model: ContractModel, base: ScenarioTerms | undefin
     if (savings?.minimumRate !== undefined) {
         result.savings = savings.minimumRate;
     }
-    if (model.losses) {
+    if (termsIn(model, base).losses) {
         const losses = settleAt(model, PROBE_RATE.negated(), base);
         if (losses?.minimumRate !== undefined) {
             result.losses = losses.minimumRate;
@@ -196,7 +202,7 @@ export function breakEvens(model: ContractModel, settlements: ReadonlyArray<Sett
             savingsInclusive: rates.savings !== undefined,
             savingsShared: savingsProbe !== undefined && savingsProbe.earned.greaterThan(0)
         };
-        if (model.losses) {
+        if (termsIn(model, scenario).losses) {
             const lossesRate = rates.losses ?? ZERO;
             const lossProbe = settleAt(model, lossesRate.plus(CONFIRM_STEP).negated(), scenario);
             entry.lossesAt = benchmark.times(new Dec(1).plus(lossesRate));

@@ -27,18 +27,15 @@ export function outsideTheContract(model: ContractModel, term: TermYears): Inlin
     } else if (population.builtBenchmark) {
         items.push(item(`The inputs to ${w.benchmark}.`, 'It is built from the figures the contract states (base-year costs, risk scores, trend); where those come from is not checked here.'));
     }
-    const cash: string[] = ['The figures are what settlement pays for a performance year.'];
-    if (model.capitation.lines.length > 0) {
-        cash.push('Capitation is shown as its own payment stream.');
-    }
+    const cash: string[] = ['The figures are what settlement pays for a performance year'];
     if (model.advanceInvestment) {
-        cash.push('A scenario on its own counts every earlier advance investment payment as still to recoup.');
+        cash.push('a scenario on its own counts every earlier advance investment payment as still to recoup');
     }
-    cash.push(`Prepayments, payment dates, interest, claims run-out, the running costs of ${w.aco}, stop-loss and taxes are not modelled.`);
-    items.push(item('When money moves.', cash.join(' ')));
+    cash.push(`prepayments, payment dates, interest, claims run-out, running costs, stop-loss and taxes are not modelled.`);
+    items.push(item('When money moves.', cash.join('; ')));
     const years = term.years.length;
     items.push(item('Years in sequence.', years > 1
-        ? `Each scenario is one performance year on its own; the term totals assume the stated terms in each of the ${years} years, without rebasing, changes in the ${w.population} or losses carried forward${model.projections.length > 0 ? ' (the projections settle the years in order)' : ''}.`
+        ? `Each scenario is one year on its own; term totals take each year's terms as written, with no rebasing, change in the ${w.population} or loss carried forward${model.projections.length > 0 ? ' (projections settle the years in order)' : ''}.`
         : `Each scenario is one performance year on its own: changes in the ${w.population} during the year, rebasing and later years are not modelled.`));
     if (term.shortLastYearMonths > 0) {
         items.push(item('A short last year.', `The term's last performance year runs ${term.shortLastYearMonths} months; it is settled like every other year, on ${model.term.months} months of ${w.people}.`));

@@ -19,7 +19,7 @@ import { contractLimits, termYears } from './limits.js';
 import { bannerOf, type SummaryNotice } from './notices.js';
 import { breakEvens, minimumRates, yearOneBenchmark } from './probe.js';
 import { controlFacts, generatedInWords, shortHash, signOffBlocks, type SignOff } from './sign-off.js';
-import { projectionBlocks, projectionSummaryBlocks, type ProjectionOutcome } from './term-totals.js';
+import { projectionBlocks, type ProjectionOutcome } from './term-totals.js';
 import { termsBlocks } from './terms-blocks.js';
 import { contractSentences } from './terms.js';
 
@@ -88,7 +88,6 @@ export function buildSummary(input: SummaryInput): SummaryDocument {
         model, settlements, unsettled: input.unsettled, notices: input.notices, projections, minimums, limits, term,
         breakEvens: points, ...(firstYear ? { yearOneBenchmark: firstYear } : {})
     }));
-    blocks.push(...projectionSummaryBlocks(model, projections));
     blocks.push(part('terms'));
     blocks.push(...termsBlocks({ model, settlements, unsettled: input.unsettled, minimums, breakEvens: points, contractSentences: contractSentences(model, firstYear) }));
     blocks.push(part('charts'));

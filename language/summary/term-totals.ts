@@ -11,7 +11,7 @@ import { termChartSvg } from './charts.js';
 import type { Block, Cell } from './document.js';
 import { money } from './figures.js';
 import { termYears, yearLabel } from './limits.js';
-import { capital, vocabularyOf } from './vocabulary.js';
+import { vocabularyOf } from './vocabulary.js';
 
 /** The projections as the summary shows them: the engine's settlement, or why it has none. */
 export interface ProjectionOutcome {
@@ -25,23 +25,22 @@ function labelOf(model: ContractModel): (year: number) => string {
     return (year) => labels.get(year) ?? `Year ${year}`;
 }
 
-/** First-page rows: what each projection comes to over the term. */
-export function projectionSummaryBlocks(model: ContractModel, projections: readonly ProjectionOutcome[]): Block[] {
+/** A first-page sentence: what each projection comes to over the term (a table would not fit the page). */
+export function projectionSentence(model: ContractModel, projections: readonly ProjectionOutcome[]): string | undefined {
     if (projections.length === 0) {
-        return [];
+        return undefined;
     }
     const w = vocabularyOf(model);
-    return [
-        heading('The term as projected', 'projections', 3),
-        {
-            kind: 'table',
-            columns: [left('Projection'), right('Years'), right(`${capital(w.aco)} earns over the term`), right('Net cash, all payments')],
-            rows: projections.map((p): Cell[] => p.settlement
-                ? [p.name, String(p.settlement.years.length), earnedCell(p.settlement.totalEarned, model), earnedCell(p.settlement.totalNetCash, model)]
-                : [p.name, '', { text: 'cannot be settled', tone: 'fail' }, '']),
-            className: 'projections'
+    const each = projections.map((p) => {
+        if (!p.settlement) {
+            return `“${p.name}” cannot be settled`;
         }
-    ];
+        const total = p.settlement.totalEarned;
+        const earns = total.isNegative() ? `owes ${money(total.abs(), model)}` : `earns ${money(total, model)}`;
+        const cash = p.settlement.totalNetCash.equals(total) ? '' : `, ${money(p.settlement.totalNetCash, model)} in net cash`;
+        return `in “${p.name}” ${w.aco} ${earns} over ${counted(p.settlement.years.length, 'year')}${cash}`;
+    });
+    return `As projected, ${each.join('; ')}.`;
 }
 
 /** The charts section's part: each projection year by year, with its chart. */

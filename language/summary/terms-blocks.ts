@@ -13,9 +13,10 @@ import { netCash, streamRows } from './payment-streams.js';
 import type { BreakEven, MinimumRates } from './probe.js';
 import {
     basisInWords, capitationSentences, directionInWords, distributionSentences, listInWords, lossSentences, presetSuppliedTerms,
-    qualitySentences, roleInWords, savingsSentences
+    qualitySentences, roleInWords, savingsSentences, sharesSavings
 } from './terms.js';
 import { capital, vocabularyOf } from './vocabulary.js';
+import { yearChanges } from './year-terms.js';
 
 export interface TermsInput {
     model: ContractModel;
@@ -39,6 +40,11 @@ export function termsBlocks(input: TermsInput): Block[] {
         items.push([`The program preset supplies ${listInWords(preset)}; every other term is written in the contract.`]);
     }
     blocks.push({ kind: 'list', items });
+    const changes = yearChanges(model);
+    if (changes.length > 0) {
+        blocks.push(heading('Terms that change by year', 'year-terms', 3));
+        blocks.push({ kind: 'list', items: changes.map((c): Inline[] => [{ strong: `From year ${c.year} (${c.label}):` }, ` ${c.sentences.join(' ')}`]) });
+    }
     blocks.push(...providerBlocks(model));
     blocks.push(...capitationBlocks(model));
     blocks.push(...qualityBlocks(model));
@@ -57,7 +63,8 @@ function providerBlocks(model: ContractModel): Block[] {
             tin: model.providers.some((p) => p.tin !== undefined),
             npi: model.providers.some((p) => p.npi !== undefined),
             attributed: model.providers.some((p) => p.attributed !== undefined),
-            share: model.providers.some((p) => p.share !== undefined)
+            share: model.providers.some((p) => p.share !== undefined),
+            sided: model.providers.some((p) => p.shareOfSavings !== undefined || p.shareOfLosses !== undefined)
         };
         const columns: TableColumn[] = [left('ID'), left('Provider'), left('Role')];
         if (has.tin) {
@@ -71,6 +78,9 @@ function providerBlocks(model: ContractModel): Block[] {
         }
         if (has.share) {
             columns.push(right('Fixed share'));
+        }
+        if (has.sided) {
+            columns.push(right('Share of savings'), right('Share of losses'));
         }
         const rows = model.providers.map((p) => {
             const row = [p.id, p.name, roleInWords(p.role)];
@@ -86,6 +96,9 @@ function providerBlocks(model: ContractModel): Block[] {
             if (has.share) {
                 row.push(p.share ? rate(p.share) : '');
             }
+            if (has.sided) {
+                row.push(p.shareOfSavings ? rate(p.shareOfSavings) : '', p.shareOfLosses ? rate(p.shareOfLosses) : '');
+            }
             return row;
         });
         blocks.push(paragraph(`${capital(w.aco)} has ${counted(model.providers.length, w.participants.replace(/s$/, ''), w.participants)}.`));
@@ -100,11 +113,12 @@ function providerBlocks(model: ContractModel): Block[] {
 
 function capitationBlocks(model: ContractModel): Block[] {
     const capitation = model.capitation;
-    if (capitation.lines.length === 0 && !capitation.withhold) {
+    if (capitation.lines.length === 0 && !capitation.withhold && !capitation.blockPayment && !model.advanceInvestment) {
         return [];
     }
-    const blocks: Block[] = [heading('Capitation and withholds', 'capitation', 3)];
-    blocks.push(paragraph('Capitation is paid beside the settlement, not inside the savings calculation. ', capitationSentences(model).join(' ')));
+    const inAdvance = capitation.blockPayment !== undefined || model.advanceInvestment !== undefined;
+    const blocks: Block[] = [heading(inAdvance ? 'Capitation and payments in advance' : 'Capitation and withholds', 'capitation', 3)];
+    blocks.push(paragraph(capitation.lines.length > 0 ? 'Capitation is paid beside the settlement, not inside the savings calculation. ' : '', capitationSentences(model).join(' ')));
     if (capitation.lines.length > 0) {
         const names = new Map(model.providers.map((p) => [p.id, p.name]));
         blocks.push({
@@ -306,7 +320,7 @@ function breakEvenTable(model: ContractModel, points: readonly BreakEven[]): Blo
         }
     }
     const benchmarks = new Set(points.map((p) => p.benchmark.toFixed()));
-    if (benchmarks.size <= 1 || !model.savings.sharing) {
+    if (benchmarks.size <= 1 || !sharesSavings(model)) {
         return [];
     }
     const w = vocabularyOf(model);

@@ -10,7 +10,13 @@ import type {
 import { memberMonths } from '../settlement/index.js';
 import { count, dateInWords, money, rate, statedMoney } from './figures.js';
 import type { MinimumRates } from './probe.js';
+import { benchmarkExtras, capitationExtras, distributionExtras, lossExtras, savingsExtras } from './risk-terms.js';
 import { capital, vocabularyOf, type Vocabulary } from './vocabulary.js';
+
+/** Whether the contract shares savings at all: a rate, corridors or quality tiers. */
+export function sharesSavings(model: ContractModel): boolean {
+    return model.savings.sharing !== undefined || (model.savings.tiers?.length ?? 0) > 0;
+}
 
 /** `MSSP ENHANCED track, performance year 2024` in words. */
 export function programInWords(program: ProgramPreset): string {
@@ -74,6 +80,7 @@ export function contractSentences(model: ContractModel, yearOneBenchmark: Dec | 
             ? `${measured} is built from its parts by CMS's method: base-year costs by Medicare enrollment type, trended and risk-adjusted, with the regional adjustment, the capped risk ratio and the update factor, weighted by person years${year}.`
             : `${measured} is built from a base cost of ${statedMoney(built.baseCost, model)} ${basisInWords(model, 'per member per month')}${built.trend ? `, trended ${rate(built.trend.rate)} a year for ${built.trend.years} year${built.trend.years === 1 ? '' : 's'}` : ''}${built.risk ? `, times the risk score ratio ${built.risk.score.toString()} / ${built.risk.base.toString()}${built.risk.cap ? ` (capped at ${rate(built.risk.cap)} above 1)` : ''}` : ''}${year}.`);
     }
+    sentences.push(...benchmarkExtras(model));
     if (population.trend) {
         sentences.push(`${capital(w.benchmark)} grows by ${rate(population.trend.rate)} a year from the second performance year on.`);
     }
@@ -153,7 +160,7 @@ export function savingsSentences(model: ContractModel, minimums: MinimumRates): 
     const w = vocabularyOf(model);
     const terms = model.savings;
     const sharing = terms.sharing;
-    if (!sharing) {
+    if (!sharing && !sharesSavings(model)) {
         return [`The contract shares no savings with ${w.aco}.`];
     }
     const sentences: string[] = [];
@@ -163,7 +170,9 @@ export function savingsSentences(model: ContractModel, minimums: MinimumRates): 
     const quality = terms.qualityAdjustment === 'scaled'
         ? ', scaled by its quality score,'
         : terms.qualityAdjustment === 'gate' && model.quality.standard ? ', in full when the quality standard is met,' : '';
-    if (sharing.kind === 'rate') {
+    if (!sharing) {
+        sentences.push(`${capital(w.aco)} keeps a share of savings set by its quality score, ${minimum}; ${cap}.`);
+    } else if (sharing.kind === 'rate') {
         sentences.push(`${capital(w.aco)} keeps ${rate(sharing.rate)} of savings${quality} ${minimum}; ${cap}.`);
     } else {
         const bands = corridorsInWords(sharing.corridors, 'savings', w);
@@ -190,6 +199,7 @@ export function savingsSentences(model: ContractModel, minimums: MinimumRates): 
             sentences.push(`No savings are shared in ${missed}.`);
         }
     }
+    sentences.push(...savingsExtras(model));
     return sentences;
 }
 
@@ -214,14 +224,16 @@ export function lossSentences(model: ContractModel, minimums: MinimumRates): str
         return [`The contract is one-sided: when spending exceeds ${w.benchmark}, ${w.aco} owes nothing.`];
     }
     const sharing = losses.sharing;
-    if (!sharing) {
+    if (!sharing && !(losses.tiers?.length)) {
         return [`The contract has a shared losses section but no loss sharing rate, so ${w.aco} owes nothing.`];
     }
     const variable = (losses.minimumRate ?? model.savings.minimumRate)?.kind === 'variable';
     const minimum = minimumClause('losses', minimums.losses, variable, model);
     const cap = lossCapClause(losses, model);
     const sentences: string[] = [];
-    if (sharing.kind === 'rate') {
+    if (!sharing) {
+        sentences.push(`${capital(w.aco)} owes a share of losses set by its quality score, ${minimum}; ${cap}.`);
+    } else if (sharing.kind === 'rate') {
         sentences.push(`${capital(w.aco)} owes ${rate(sharing.rate)} of losses ${minimum}; ${cap}.`);
     } else if (sharing.kind === 'complement') {
         const savingsRate = model.savings.sharing?.kind === 'rate' ? rate(model.savings.sharing.rate) : 'the savings sharing rate';
@@ -236,6 +248,7 @@ export function lossSentences(model: ContractModel, minimums: MinimumRates): str
     } else {
         sentences.push(`${capital(w.aco)} owes ${corridorsInWords(sharing.corridors, 'losses', w)}, ${minimum}; ${cap}.`);
     }
+    sentences.push(...lossExtras(model));
     return sentences;
 }
 
@@ -298,6 +311,7 @@ export function capitationSentences(model: ContractModel): string[] {
     if (capitation.withhold) {
         sentences.push(`${rate(capitation.withhold.rate)} of each capitation payment is withheld and returned in proportion to the quality score${inAYearMeetingStandard(model)}.`);
     }
+    sentences.push(...capitationExtras(model));
     return sentences;
 }
 
@@ -324,6 +338,7 @@ export function distributionSentences(model: ContractModel): string[] {
     } else {
         sentences.push(`What ${w.aco} earns is divided among the ${w.participants} ${key}, to ${w.roundedTo}; owed losses are divided the same way.`);
     }
+    sentences.push(...distributionExtras(model));
     return sentences;
 }
 

@@ -90,7 +90,7 @@ describe.skipIf(!haveChromium)('the HTML summary in headless Chromium', () => {
         const source = path.join(root, 'examples', `${EXAMPLE}.aco`);
         htmlFile = await summaryFile(source, undefined, path.join(results, `${EXAMPLE}.html`));
         // The same contract with one expectation that no longer holds: the banner must say so.
-        const failing = fs.readFileSync(source, 'utf-8').replace('expect earned $2,179,785.56', 'expect earned $2,500,000.00');
+        const failing = fs.readFileSync(source, 'utf-8').replace(/expect earned \$[\d,.]+/, 'expect earned $1,000,000.00');
         failingFile = await summaryFile(source, failing, path.join(results, `${EXAMPLE}-failing.html`));
         const spec = fs.readFileSync(path.join(root, 'test/data/spec-contract.aco'), 'utf-8')
             .replace('contract "Riverside Health Partners — MSSP ENHANCED 2025"', 'contract "<script>alert(1)</script>"')
@@ -131,8 +131,8 @@ describe.skipIf(!haveChromium)('the HTML summary in headless Chromium', () => {
         await page.setViewportSize({ width: printableWidth('Letter'), height: 1100 });
         const banner = page.locator('#part-first-page .banner-error');
         await expect.poll(() => banner.isVisible()).toBe(true);
-        expect(await banner.locator('.banner-title').textContent()).toBe('1 expectation of 9 fails: check this before relying on the figures.');
-        expect(await banner.locator('li').first().textContent()).toContain('Scenario “Year 1 expected”: the contract expects earned of $2,500,000.00');
+        expect(await banner.locator('.banner-title').textContent()).toMatch(/^1 expectation of \d+ fails: check this before relying on the figures\.$/);
+        expect(await banner.locator('li').first().textContent()).toContain('Scenario “Year 1 expected”: the contract expects earned of $1,000,000.00');
         expect(await page.locator('#part-first-page table.comparison tbody tr').count()).toBe(4);
         expect(await page.locator('#part-first-page table.limits th').last().textContent()).toBe('Term total');
         expect(await page.locator('#part-first-page #not-covered').isVisible()).toBe(true);
@@ -219,7 +219,7 @@ describe.skipIf(!haveChromium || !havePoppler)('--format pdf, page by page', () 
 
     test('the first page stands alone: banner, comparison, the term total, the list of what is not covered, the running footer', () => {
         const first = pageText(pdf, 1);
-        expect(first).toContain('All 9 expectations written in the contract hold');
+        expect(first).toMatch(/All \d+ expectations written in the contract hold/);
         expect(first).toContain('Scenarios side by side');
         expect(first).toMatch(/Term total/);
         expect(first).toContain('What this summary does not cover');
@@ -246,6 +246,19 @@ describe.skipIf(!haveChromium || !havePoppler)('--format pdf, page by page', () 
         expect(texts.some((t) => t.includes('Sign-off') && /SHA-256\s+[0-9a-f]{64}/.test(t))).toBe(true);
         expect(texts.some((t) => t.includes('Technical appendix'))).toBe(true);
     });
+
+    test('every example\'s first page stands alone on its paper', async () => {
+        const names = fs.readdirSync(path.join(root, 'examples')).filter((f) => f.endsWith('.aco')).map((f) => f.replace(/\.aco$/, ''));
+        for (const name of names) {
+            const source = path.join(root, 'examples', `${name}.aco`);
+            const html = fs.readFileSync(await summaryFile(source, undefined, path.join(results, `${name}.html`)), 'utf-8');
+            const paper = /currency (GBP|EUR)/.test(fs.readFileSync(source, 'utf-8')) ? 'A4' : 'Letter';
+            const file = path.join(results, `${name}-${paper}.pdf`);
+            fs.writeFileSync(file, await htmlToPdf(html, { paper }));
+            expect(pageText(file, 1), `${name}: the first page`).toContain('What this summary does not cover');
+            expect(pageText(file, 2), `${name}: page 2 starts the terms`).toMatch(/^\s*The terms/);
+        }
+    }, 300_000);
 
     test('nothing overflows a page: every page\'s side margins are clear', () => {
         // 14 mm side margins at 40 dpi are 22 pixels; nothing may be drawn in the outer 18.
