@@ -54,9 +54,11 @@ function escapeHtml(text: string): string {
 /** The server's summary document with the policy first in its head and the scroll script last in its body. */
 export function summaryHtml(webview: vscode.Webview, html: string): string {
     const n = nonce();
-    const withHead = /<head[^>]*>/i.test(html)
-        ? html.replace(/<head[^>]*>/i, head => `${head}\n${cspMeta(webview, n)}`)
-        : `<!DOCTYPE html><html><head><meta charset="utf-8">${cspMeta(webview, n)}</head><body>${html}</body></html>`;
+    // The document's own policy (no scripts at all) gives way to the panel's, which allows only its script.
+    const own = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/gi, '');
+    const withHead = /<head[^>]*>/i.test(own)
+        ? own.replace(/<head[^>]*>/i, head => `${head}\n${cspMeta(webview, n)}`)
+        : `<!DOCTYPE html><html><head><meta charset="utf-8">${cspMeta(webview, n)}</head><body>${own}</body></html>`;
     return /<\/body>/i.test(withHead) ? withHead.replace(/<\/body>/i, `${panelScript(n)}</body>`) : `${withHead}${panelScript(n)}`;
 }
 

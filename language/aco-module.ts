@@ -23,7 +23,8 @@ import { AcoValueConverter } from './parser/value-converter.js';
 import { AcoLexerErrorMessageProvider, AcoParserErrorMessageProvider } from './parser/syntax-messages.js';
 import { AcoScopeComputation, AcoScopeProvider } from './references/scope.js';
 import { ContractAnalyzer } from './analysis/contract-analysis.js';
-import { AcoDocumentValidator, AcoLinker } from './validation/document-validator.js';
+import { AcoLinker } from './validation/document-validator.js';
+import { CascadeFreeDocumentValidator } from './parser/syntax-cascade.js';
 import { AcoValidator, registerValidationChecks } from './validation/validator.js';
 
 /** Services this language adds to Langium's. */
@@ -77,7 +78,8 @@ export const AcoModule: Module<AcoServices, PartialLangiumServices & AcoAddedSer
     },
     validation: {
         AcoValidator: (services) => new AcoValidator(services),
-        DocumentValidator: (services) => new AcoDocumentValidator(services)
+        // Syntax errors reported once, without the checks their recovery makes meaningless.
+        DocumentValidator: (services) => new CascadeFreeDocumentValidator(services)
     }
 };
 

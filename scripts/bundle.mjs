@@ -33,7 +33,7 @@ await Promise.all([
 
 // VS Code's snippet file, written from the same snippets the language server completes with.
 const { SECTION_SNIPPETS } = await import('../out/language/lsp/completion.js');
-const snippets = Object.fromEntries(Object.entries(SECTION_SNIPPETS).map(([prefix, { label, body }]) =>
+const snippets = Object.fromEntries(Object.values(SECTION_SNIPPETS).map(({ prefix, label, body }) =>
     [label, { prefix, body: body.split('\n'), description: `ACO: ${label}` }]));
 fs.mkdirSync('out/snippets', { recursive: true });
 fs.writeFileSync('out/snippets/aco.json', JSON.stringify(snippets, null, 4) + '\n');
