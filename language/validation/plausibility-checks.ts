@@ -179,8 +179,11 @@ function spendingBlocks(contract: ast.Contract, model: ContractModel): Array<{ l
         const written = Number(scenario.lines.find(ast.isYearLine)?.year);
         blocks.push({ lines: scenario.lines, year: Number.isInteger(written) && written >= 1 ? written : model.agreement?.defaultYear ?? 1 });
     }
-    for (const year of AstUtils.streamAllContents(contract).filter(ast.isProjectionYear)) {
-        blocks.push({ lines: year.lines, year: Number(year.year) });
+    // Walking the whole contract for projection years costs every contract; only those with a projection need it.
+    if (contract.sections.some(ast.isProjection)) {
+        for (const year of AstUtils.streamAllContents(contract).filter(ast.isProjectionYear)) {
+            blocks.push({ lines: year.lines, year: Number(year.year) });
+        }
     }
     return blocks;
 }
@@ -397,8 +400,11 @@ type RateCheck = [node: AstNode, property: string, bounds: RateBounds];
 
 function rateChecks(contract: ast.Contract, model: ContractModel): RateCheck[] {
     const checks: RateCheck[] = [];
-    const minimumCeiling = minimumRateCeiling(model.population.beneficiaries);
-    const minimum: RateBounds = { what: 'a minimum savings rate', low: new Dec('0.001'), high: minimumCeiling, observed: MINIMUM_RATE_OBSERVED };
+    // A 60-digit square root: worked out only for a contract that states a minimum rate.
+    let minimumBounds: RateBounds | undefined;
+    const minimum = (): RateBounds => minimumBounds ??= {
+        what: 'a minimum savings rate', low: new Dec('0.001'), high: minimumRateCeiling(model.population.beneficiaries), observed: MINIMUM_RATE_OBSERVED
+    };
     for (const node of AstUtils.streamAllContents(contract)) {
         const losses = ast.isSharedLosses(node.$container);
         if (ast.isSharingRateLine(node) && node.rate !== undefined) {
@@ -422,9 +428,9 @@ function rateChecks(contract: ast.Contract, model: ContractModel): RateCheck[] {
         } else if (ast.isQualityScoreLine(node)) {
             checks.push([node, 'score', RATE_BOUNDS.qualityScore]);
         } else if (ast.isMinimumSavingsRateLine(node) && node.rate !== undefined) {
-            checks.push([node, 'rate', minimum]);
+            checks.push([node, 'rate', minimum()]);
         } else if (ast.isMinimumLossRateLine(node) && node.rate !== undefined) {
-            checks.push([node, 'rate', { ...minimum, what: 'a minimum loss rate' }]);
+            checks.push([node, 'rate', { ...minimum(), what: 'a minimum loss rate' }]);
         }
     }
     return checks;
@@ -438,10 +444,14 @@ function checkRates(contract: ast.Contract, model: ContractModel, accept: Valida
         }
         const rate = new Dec(value);
         const size = rate.abs();
+        const below = bounds.low !== undefined && size.lessThan(bounds.low);
+        if (!below && !(bounds.high && size.greaterThan(bounds.high))) {
+            continue; // plausible: no message to write
+        }
         const written = text(node, property);
         const what = `${bounds.what.charAt(0).toUpperCase()}${bounds.what.slice(1)} of ${written}`;
         const range = rangeOf(node, property);
-        if (bounds.low && size.lessThan(bounds.low)) {
+        if (below && bounds.low) {
             // 0.75% for 75%: a fraction written with a % sign, when the hundredfold figure fits.
             const meant = rate.times(100);
             const fits = meant.abs().greaterThanOrEqualTo(bounds.low) && meant.abs().lessThanOrEqualTo(bounds.high ?? 1);
