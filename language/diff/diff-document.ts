@@ -196,9 +196,6 @@ function scenarioDetails(input: DiffDocumentInput): Block[] {
             className: 'scenario-impact'
         });
     });
-    if (blocks.length > 0) {
-        blocks.unshift(heading('Payment by payment', 'payments', 3));
-    }
     return blocks;
 }
 

@@ -157,16 +157,21 @@ function comparisonBlocks(input: FirstPageInput): Block[] {
         notes.push(`Every scenario is measured against ${w.benchmark} of ${money(settled[0].benchmark, model)}.`);
     }
     if (showCash) {
-        notes.push('Net cash counts every payment of the year, capitation included.');
-    }
-    if (showChecks) {
-        notes.push('Checks are the contract\'s own expectations.');
+        const kinds = [...new Set(settled.flatMap((s) => s.ledger?.entries ?? []).map((e) => STREAM_KINDS[e.stream]).filter((k): k is string => k !== undefined))];
+        notes.push(`Net cash counts every payment of the year: ${listInWords([...kinds, 'the settlement'])}.`);
     }
     return [
         heading('Scenarios side by side', 'comparison', 3),
         { kind: 'table', columns, rows, className: 'comparison', ...(notes.length > 0 ? { note: [notes.join(' ')] } : {}) }
     ];
 }
+
+/** The payments besides the settlement, in words, for the note under net cash. */
+const STREAM_KINDS: Readonly<Record<string, string>> = {
+    capitation: 'capitation', 'care coordination fee': 'care coordination fees', 'withhold returned': 'returned withholds', clawback: 'clawbacks',
+    'advance investment': 'advance investment', 'advance investment recouped': 'its recoupment', 'quality bonus': 'the quality bonus',
+    'block payment': 'the block payment', reconciliation: 'its reconciliation', 'stop-loss premium': 'stop-loss', 'stop-loss reimbursement': 'stop-loss'
+};
 
 /** The ledger streams of the settlement itself; any other stream (capitation, advance investment) makes net cash worth a column. */
 const SETTLEMENT_STREAMS = new Set(['shared savings', 'owed losses', 'sequestration']);
