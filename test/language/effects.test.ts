@@ -167,7 +167,7 @@ const cases: Case[] = [
 describe.each(cases)('$rule', ({ code, severity, bad, good, message, at }) => {
     test(`reports ${code}`, async () => {
         const { coded, all, at: textAt } = await check(bad);
-        const found = coded(code).filter(d => message.test(d.message));
+        const found = coded(code).filter(d => message.test(String(d.message)));
         expect(found, JSON.stringify(listed(all))).toHaveLength(1);
         expect(found[0].severity).toBe(severity === 'error' ? 1 : 2);
         expect(textAt(found[0])).toBe(at);
@@ -175,6 +175,6 @@ describe.each(cases)('$rule', ({ code, severity, bad, good, message, at }) => {
 
     test(`does not report it when the contract is right`, async () => {
         const { coded, all } = await check(good);
-        expect(coded(code).filter(d => message.test(d.message)), JSON.stringify(listed(all))).toEqual([]);
+        expect(coded(code).filter(d => message.test(String(d.message))), JSON.stringify(listed(all))).toEqual([]);
     });
 });
