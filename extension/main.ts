@@ -199,7 +199,7 @@ async function exportCsv(contract: string, response: MonteCarloResponse): Promis
     const source = vscode.Uri.parse(contract);
     const name = source.path.replace(/^.*\//, '').replace(/\.aco$/i, '') || 'contract';
     const target = await vscode.window.showSaveDialog({
-        defaultUri: vscode.Uri.joinPath(source, '..', `${name}-monte-carlo.csv`),
+        defaultUri: source.with({ path: source.path.replace(/[^/]*$/, `${name}-monte-carlo.csv`) }),
         filters: { CSV: ['csv'] },
         title: 'Export the Monte Carlo results as CSV'
     });

@@ -18,20 +18,22 @@ function cspMeta(webview: vscode.Webview, nonce: string): string {
 
 /**
  * Restores the scroll position the panel had before its content was replaced (the state survives
- * a new `html`), saves it as the reader scrolls, and posts `data-command` button clicks.
+ * a new `html`), saves it as the reader scrolls, and posts `data-command` button clicks. The error
+ * banner opens at the top and leaves the summary's position for when it comes back.
  */
-function panelScript(nonce: string): string {
+function panelScript(nonce: string, keepScroll = true): string {
     return `<script nonce="${nonce}">
 (() => {
     const vscode = acquireVsCodeApi();
     const state = vscode.getState() || {};
-    const restore = () => { if (typeof state.scrollY === 'number') { window.scrollTo(0, state.scrollY); } };
+    const keep = ${keepScroll ? 'true' : 'false'};
+    const restore = () => { if (keep && typeof state.scrollY === 'number') { window.scrollTo(0, state.scrollY); } };
     restore();
     window.addEventListener('load', restore);
     let timer;
     window.addEventListener('scroll', () => {
         clearTimeout(timer);
-        timer = setTimeout(() => vscode.setState({ ...vscode.getState(), scrollY: window.scrollY }), 60);
+        timer = keep ? setTimeout(() => vscode.setState({ ...vscode.getState(), scrollY: window.scrollY }), 60) : undefined;
     });
     document.addEventListener('click', event => {
         const button = event.target instanceof Element ? event.target.closest('[data-command]') : null;
@@ -88,12 +90,12 @@ export function problemsHtml(webview: vscode.Webview, message: string, problems:
 <html lang="en"><head><meta charset="utf-8">${cspMeta(webview, n)}<style>${BANNER_STYLE}</style></head>
 <body>
 <section class="problems" role="alert">
-<h2>The summary cannot be shown: the contract has ${problems.length === 1 ? 'an error' : `${problems.length} errors`}</h2>
+<h2>The summary cannot be shown: the contract has ${problems.length === 1 ? 'an error' : problems.length > 1 ? `${problems.length} errors` : 'errors'}</h2>
 <p>${escapeHtml(message)}</p>
 ${items ? `<ol>${items}</ol>` : ''}
 </section>
 ${stale}
-${panelScript(n)}
+${panelScript(n, false)}
 </body></html>`;
 }
 

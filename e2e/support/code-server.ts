@@ -42,9 +42,9 @@ const SETTINGS = {
     'chat.disableAIFeatures': true,
     'git.enabled': false,
     'editor.minimap.enabled': false,
-    // No completion pop-ups while the test types.
+    // No completion pop-ups while the test types, but for those the language server asks for (after `result `).
     'editor.quickSuggestions': { other: false, comments: false, strings: false },
-    'editor.suggestOnTriggerCharacters': false,
+    'editor.suggestOnTriggerCharacters': true,
     'editor.parameterHints.enabled': false,
     'editor.hover.delay': 300,
     'editor.inlayHints.enabled': 'on',

@@ -263,6 +263,62 @@ export class Workbench {
         }, 20_000);
     }
 
+    /** Hovers the first visible token of `editor` whose text is `token`, and returns the hover that appears (containing `expect`). */
+    async hover(editor: Locator, token: string, expect: string | RegExp, lineText?: string): Promise<Locator> {
+        // View lines render spaces as no-break spaces: match any space.
+        const pattern = lineText && new RegExp(lineText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'));
+        const lines = pattern ? editor.locator('.view-lines .view-line', { hasText: pattern }).first() : editor.locator('.view-lines');
+        const target = lines.locator('span > span', { hasText: token }).first();
+        await target.waitFor({ state: 'visible', timeout: 20_000 });
+        const hover = this.page.locator('.monaco-hover:not(.hidden)', { hasText: expect }).first();
+        await retry(4, async () => {
+            const box = (await target.boundingBox())!;
+            await this.page.mouse.move(box.x + Math.min(box.width / 2, 12), box.y + box.height / 2, { steps: 3 });
+            await hover.waitFor({ state: 'visible', timeout: 8_000 });
+        }, async () => {
+            await this.page.mouse.move(5, 500);
+            await this.page.keyboard.press('Escape');
+        });
+        return hover;
+    }
+
+    /** Moves the mouse away and closes any hover. */
+    async dismissHover(): Promise<void> {
+        await this.page.mouse.move(5, 500);
+        await this.page.keyboard.press('Escape');
+        await this.page.locator('.monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    }
+
+    /** The status-bar item whose text matches. */
+    statusBarItem(text: string | RegExp): Locator {
+        return this.page.locator('.statusbar-item', { hasText: text }).first();
+    }
+
+    /** Chooses the quick-pick row whose label matches (the list must be open). */
+    async pickQuickItem(label: string | RegExp): Promise<void> {
+        const row = this.quickInput.locator('.monaco-list-row', { hasText: label }).first();
+        await row.waitFor({ state: 'visible', timeout: 15_000 });
+        await row.click();
+        await this.quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
+    }
+
+    /** The rows of the suggest (completion) widget, as text; opens it with Ctrl+Space unless it is already open. */
+    async suggestions(open = true): Promise<string[]> {
+        const widget = this.page.locator('.editor-widget.suggest-widget.visible');
+        if (open) {
+            await retry(3, async () => {
+                await this.page.keyboard.press('Control+Space');
+                await widget.waitFor({ state: 'visible', timeout: 8_000 });
+            }, async () => {
+                await this.page.keyboard.press('Escape');
+            });
+        } else {
+            await widget.waitFor({ state: 'visible', timeout: 15_000 });
+        }
+        await widget.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 10_000 });
+        return widget.locator('.monaco-list-row').evaluateAll(rows => rows.map(row => row.getAttribute('aria-label') ?? row.textContent ?? ''));
+    }
+
     /** The webview frame (summary, preview) whose body contains `text`. */
     async webviewFrameWithText(text: string | RegExp, timeout = 30_000): Promise<Frame> {
         return waitFor(`a webview showing ${String(text)}`, async () => {

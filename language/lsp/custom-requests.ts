@@ -179,17 +179,18 @@ export function registerCustomRequests({ connection, shared, Aco, pool }: Custom
         return { title, markdown: waterfallMarkdown(source.settlement, result.model, heading) };
     });
 
-    /**
-     * As `aco summary` and `aco simulate` refuse them: figures from a contract with errors would
-     * mislead. The answer lists the errors (`data.problems`) for the client's banner.
-     */
+    /** A refusal that lists the contract's errors (`data.problems`), for the client's banner. */
+    function refusal(document: LangiumDocument, message: string): ResponseError<ContractProblems> {
+        const errors = (document.diagnostics ?? []).filter(d => d.severity === 1);
+        return new ResponseError(LSPErrorCodes.RequestFailed, message, {
+            problems: errors.map(d => ({ line: d.range.start.line + 1, column: d.range.start.character + 1, message: typeof d.message === 'string' ? d.message : d.message.value, code: d.code === undefined ? undefined : String(d.code) }))
+        });
+    }
+
+    /** As `aco summary` and `aco simulate` refuse them: figures from a contract with errors would mislead. */
     function withoutErrors(document: LangiumDocument, what: string): void {
         if (hasErrors(document)) {
-            const errors = (document.diagnostics ?? []).filter(d => d.severity === 1);
-            const data: ContractProblems = {
-                problems: errors.map(d => ({ line: d.range.start.line + 1, column: d.range.start.character + 1, message: typeof d.message === 'string' ? d.message : d.message.value, code: d.code === undefined ? undefined : String(d.code) }))
-            };
-            throw new ResponseError(LSPErrorCodes.RequestFailed, `The contract has errors: ${what} once they are fixed.`, data);
+            throw refusal(document, `The contract has errors: ${what} once they are fixed.`);
         }
     }
 
@@ -198,12 +199,13 @@ export function registerCustomRequests({ connection, shared, Aco, pool }: Custom
         const uri = uriParam(method, paramsObject(method, raw));
         const document = await validatedDocument(method, uri, token);
         analysis(document);
-        // The summary's banner lists a contract's errors; a contract that does not parse has no
-        // whole model to summarise (and the renderer cannot make one up).
+        // As `aco summary`: no summary of a broken model (a contract that does not parse has no whole
+        // model; one with a 175% rate would mislead). The answer lists the errors for the panel's banner.
         const { lexerErrors, parserErrors } = document.parseResult;
         if (lexerErrors.length > 0 || parserErrors.length > 0) {
-            throw failed('The contract has syntax errors: the summary shows once they are fixed.');
+            throw refusal(document, 'The contract has syntax errors: the summary shows once they are fixed.');
         }
+        withoutErrors(document, 'the summary shows');
         return await compute({ kind: 'summary', uri, text: document.textDocument.getText() }, document, token) as SummaryResult;
     });
 
