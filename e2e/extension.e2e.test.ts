@@ -545,20 +545,6 @@ describe('the ACO extension in VS Code (code-server)', () => {
         await waitFor('the CSP probe in the collected console', async () =>
             browser!.console.slice(consoleBefore).some(m => m.type === 'error' && m.text.includes('e2e-csp-probe.png') && !isWorkbenchUrl(m.url)), 10_000);
     });
-    /** Changes user settings the way a person does in settings.json; VS Code applies them at once. */
-    function userSettings(change: Record<string, unknown>): void {
-        const file = path.join(server!.userDataDir, 'User/settings.json');
-        const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-        for (const [key, value] of Object.entries(change)) {
-            if (value === undefined) {
-                delete settings[key];
-            } else {
-                settings[key] = value;
-            }
-        }
-        fs.writeFileSync(file, JSON.stringify(settings, null, 4));
-    }
-
     it('the summary keeps its scroll position on refresh, shows a banner listing the errors instead of a broken summary, and follows a dark theme', async () => {
         await freshStart('summary-errors');
         const editor = await bench.openFile('summary.aco');
@@ -599,8 +585,14 @@ describe('the ACO extension in VS Code (code-server)', () => {
         frame = await bench.webviewFrameWithText(name, 30_000);
         await waitFor('the banner to go', async () => !(await frame.evaluate(() => document.body.innerText).catch(() => '')).includes('cannot be shown'), 30_000);
 
-        // Dark theme: the panel follows it.
-        userSettings({ 'workbench.colorTheme': 'Default Dark Modern' });
+        // Dark theme, chosen as a person does (Preferences: Color Theme): the panels follow it.
+        const theme = async (name: string) => {
+            await bench.runCommand('Preferences: Color Theme');
+            await bench.quickInput.waitFor({ state: 'visible', timeout: 10_000 });
+            await bench.quickInput.locator('input.input').first().fill(name);
+            await bench.pickQuickItem(name);
+        };
+        await theme('Dark Modern');
         try {
             await waitFor('the summary in the dark theme', async () => {
                 const current = await bench.webviewFrameWithText(name, 10_000);
@@ -615,7 +607,7 @@ describe('the ACO extension in VS Code (code-server)', () => {
             expect(await panel.evaluate(() => document.body.classList.contains('vscode-dark'))).toBe(true);
             await bench.screenshot('monte-carlo-dark-theme');
         } finally {
-            userSettings({ 'workbench.colorTheme': undefined });
+            await theme('Light Modern');
         }
         await waitFor('the light theme again', async () => (await bench.page.locator('.monaco-workbench').getAttribute('class'))?.includes('vs-dark') === false, 20_000);
         expect(editor).toBeTruthy();
