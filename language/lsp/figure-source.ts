@@ -1,6 +1,7 @@
 /**
  * Which settlement an editor figure comes from. A line inside a scenario shows that scenario's
- * figures; a line inside a projection year, that year's settlement of the projection; every other
+ * figures; a line inside a projection year, that year's settlement of the projection; a line in a
+ * `year N { … }` block of terms, a settlement of year N (a projection's, else a scenario's); every other
  * line, the driving scenario: the one the cursor is in, else the one picked in the status bar (or
  * named in `aco.inlayHints.scenario`), else the first that settles. Every figure names its source.
  */
@@ -81,7 +82,24 @@ export function enclosingSource(analysis: ContractAnalysis, node: AstNode, full 
         const index = contract.sections.filter(ast.isProjection).indexOf(projection);
         return { found: true, source: projectionYearSource(analysis, index, projection.items.filter(ast.isProjectionYear).indexOf(year)) };
     }
+    // Terms that change from year N on: that year's settlement, of a projection or of a scenario set in that year.
+    const terms = AstUtils.getContainerOfType(node, ast.isYearTerms);
+    if (terms) {
+        return { found: true, source: yearSource(analysis, Number(terms.year)) };
+    }
     return { found: false };
+}
+
+/** A settlement of performance year `year`: a projection's year, else a scenario with `year N`. */
+function yearSource(analysis: ContractAnalysis, year: number): FigureSource | undefined {
+    for (let index = 0; index < analysis.model.projections.length; index++) {
+        const position = analysis.model.projections[index].years.findIndex(y => y.year?.year === year);
+        const source = position >= 0 ? projectionYearSource(analysis, index, position) : undefined;
+        if (source) {
+            return source;
+        }
+    }
+    return scenarioSource(analysis, analysis.model.scenarios.findIndex(s => s.year?.year === year));
 }
 
 /** The innermost node that starts on a 1-based line (a scenario or projection year line, or one of theirs). */

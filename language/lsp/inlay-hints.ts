@@ -78,7 +78,9 @@ export class AcoInlayHintProvider implements InlayHintProvider {
         if (!position) {
             return undefined;
         }
-        const under = inside.found ? '' : ` (${source.label})`;
+        // Inside a scenario or projection year the figure is obviously its own; elsewhere it names its source.
+        const own = AstUtils.getContainerOfType(node, n => ast.isScenario(n) || ast.isProjectionYear(n));
+        const under = own ? '' : ` (${source.label})`;
         return this.make(position, context, figure.label, `${figure.text}${under}`);
     }
 

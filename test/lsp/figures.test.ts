@@ -137,6 +137,28 @@ describe('figures follow the scenario they are for', () => {
     });
 });
 
+describe('terms for a later year', () => {
+    test('a line in a `year N { … }` block shows a settlement of year N, and says which', async () => {
+        const text = spec.replace('    distribution {', `    year 2 {
+        shared savings {
+            sharing rate 60%
+        }
+    }
+
+    distribution {`).replace('    uncertainty {', `    scenario "Year two" {
+        year 2
+        expenditure $1,018.50 per member per month
+        quality score 80%
+    }
+
+    uncertainty {`);
+        const document = await open(text);
+        const from = lineOf(text, 'year 2 {');
+        const [hint] = await hintOn(document, 'sharing rate 60%', from);
+        expect(hint).toMatch(/^≈ \$[\d.]+M \| Final sharing rate 60\.00% [^|]*\(scenario "Year two"\)$/);
+    });
+});
+
 describe('one figure per line, from the benchmark to each step after it', () => {
     test('REACH: the benchmark line shows the benchmark as written; discount and withhold show the benchmark after them', async () => {
         const document = await open(reach);
