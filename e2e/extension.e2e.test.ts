@@ -334,7 +334,7 @@ describe('the ACO extension in VS Code (code-server)', () => {
         const editor = await bench.openFile('hover-explain.aco');
         const at = positionOf(SPEC, 'result BCS 71%');
         await bench.goTo(at.line, 1);
-        const hover = await bench.hover(editor, 'result', 'Explain the full waterfall', 'result BCS 71%');
+        const hover = await bench.hover(editor, 'result', 'BCS result 71.00%', 'result BCS 71%');
         const text = (await hover.textContent()) ?? '';
         // BCS's own credit first, then the scenario's result; no 20-row table in the small box.
         expect(text).toMatch(/BCS result 71\.00% .*credit 60\.00%/);
@@ -585,14 +585,9 @@ describe('the ACO extension in VS Code (code-server)', () => {
         frame = await bench.webviewFrameWithText(name, 30_000);
         await waitFor('the banner to go', async () => !(await frame.evaluate(() => document.body.innerText).catch(() => '')).includes('cannot be shown'), 30_000);
 
-        // Dark theme, chosen as a person does (Preferences: Color Theme): the panels follow it.
-        const theme = async (name: string) => {
-            await bench.runCommand('Preferences: Color Theme');
-            await bench.quickInput.waitFor({ state: 'visible', timeout: 10_000 });
-            await bench.quickInput.locator('input.input').first().fill(name);
-            await bench.pickQuickItem(name);
-        };
-        await theme('Dark Modern');
+        // Dark theme, as a person switches to it: the panels follow it.
+        const toggleTheme = () => bench.runCommand('Preferences: Toggle between Light/Dark Themes');
+        await toggleTheme();
         try {
             await waitFor('the summary in the dark theme', async () => {
                 const current = await bench.webviewFrameWithText(name, 10_000);
@@ -607,7 +602,7 @@ describe('the ACO extension in VS Code (code-server)', () => {
             expect(await panel.evaluate(() => document.body.classList.contains('vscode-dark'))).toBe(true);
             await bench.screenshot('monte-carlo-dark-theme');
         } finally {
-            await theme('Light Modern');
+            await toggleTheme();
         }
         await waitFor('the light theme again', async () => (await bench.page.locator('.monaco-workbench').getAttribute('class'))?.includes('vs-dark') === false, 20_000);
         expect(editor).toBeTruthy();
