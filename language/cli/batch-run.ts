@@ -6,7 +6,7 @@
 import { collectContractPaths, InputError, readContract, type ContractFile } from './files.js';
 import type { CommandName, FileReport, ReportOptions } from './file-report.js';
 import { commitWrite, planWrite, stageWrite } from './output-file.js';
-import { defaultJobs, ReportPool } from './report-pool.js';
+import { ReportPool } from './report-pool.js';
 import { makeStyle, type Style } from './text-output.js';
 
 export interface CommonOptions {
@@ -42,7 +42,7 @@ export function stderrStyle(options: CommonOptions): Style {
  * files there were. Every file is read (and every unreadable one refused) before anything is
  * reported, while the pool's workers start.
  */
-export async function runReports(inputs: string[], options: ReportOptions, jobs: number, onReport: (report: FileReport) => void | Promise<void>): Promise<number> {
+export async function runReports(inputs: string[], options: ReportOptions, jobs: number | undefined, onReport: (report: FileReport) => void | Promise<void>): Promise<number> {
     const paths = collectContractPaths(inputs);
     const pool = new ReportPool(options, jobs, paths.length);
     try {
@@ -54,8 +54,9 @@ export async function runReports(inputs: string[], options: ReportOptions, jobs:
     }
 }
 
-export function jobsOf(options: CommonOptions): number {
-    return options.jobs ?? defaultJobs();
+/** The threads `--jobs` asks for; undefined leaves it to the pool (one per core, for runs that repay it). */
+export function jobsOf(options: CommonOptions): number | undefined {
+    return options.jobs;
 }
 
 export function reportOptions(command: CommandName, options: CommonOptions, extra: Partial<ReportOptions> = {}): ReportOptions {

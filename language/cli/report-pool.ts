@@ -16,9 +16,13 @@ import { reportChunk, type FileReport, type ReportOptions } from './file-report.
 /** A chunk is at most this many files or bytes, whichever comes first. */
 const CHUNK_FILES = 64;
 const CHUNK_BYTES = 512 * 1024;
-/** A worker thread is worth starting for about this many files or bytes. */
-const FILES_PER_THREAD = 400;
-const BYTES_PER_THREAD = 2 * 1024 * 1024;
+/**
+ * Unless `--jobs` asks for threads, a worker is started for about this many files or bytes: a
+ * worker costs about two seconds of CPU to start (loading the language, building its parser,
+ * optimising its code afresh), which the files it takes must repay.
+ */
+const FILES_PER_THREAD = 1_500;
+const BYTES_PER_THREAD = 4 * 1024 * 1024;
 /** Chunks handed to a worker ahead of time, so it never waits for this thread. */
 const CHUNKS_IN_FLIGHT = 2;
 
@@ -74,14 +78,18 @@ interface PoolWorker {
 export class ReportPool {
     private readonly workers: PoolWorker[] = [];
 
-    /** A pool of up to `jobs` threads (this one included) for `fileCount` files. */
-    constructor(private readonly options: ReportOptions, private readonly jobs: number, fileCount: number) {
-        this.grow(Math.floor(fileCount / FILES_PER_THREAD));
+    /**
+     * A pool for `fileCount` files: `jobs` threads (this one included) when the user asked for
+     * them, else as many as the files repay, up to one per core.
+     */
+    constructor(private readonly options: ReportOptions, private readonly jobs: number | undefined, private readonly fileCount: number) {
+        this.grow(jobs ?? Math.floor(fileCount / FILES_PER_THREAD));
     }
 
-    /** Starts workers until the pool has `threads` threads, within `jobs`. */
+    /** Starts workers until the pool has `threads` threads, no more than the files' chunks or (by default) the cores. */
     private grow(threads: number): void {
-        const wanted = workerScript ? Math.max(1, Math.min(this.jobs, threads)) : 1;
+        const chunks = Math.ceil(this.fileCount / CHUNK_FILES);
+        const wanted = workerScript ? Math.max(1, Math.min(threads, chunks, this.jobs ?? defaultJobs())) : 1;
         while (this.workers.length + 1 < wanted) {
             const worker = new Worker(workerScript!, { workerData: { options: this.options } });
             this.workers.push({ worker, outstanding: 0 });
@@ -93,7 +101,9 @@ export class ReportPool {
      * every report before it are ready. If `onReport` throws, the run stops and the error is thrown.
      */
     async run(files: readonly ContractFile[], onReport: (report: FileReport) => void | Promise<void>): Promise<void> {
-        this.grow(Math.floor(files.reduce((n, f) => n + f.text.length, 0) / BYTES_PER_THREAD));
+        if (this.jobs === undefined) {
+            this.grow(Math.floor(files.reduce((n, f) => n + f.text.length, 0) / BYTES_PER_THREAD));
+        }
         const chunks = chunksOf(files);
         const results: Array<FileReport[] | undefined> = new Array(chunks.length);
         let next = 0;

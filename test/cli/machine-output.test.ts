@@ -94,12 +94,12 @@ describe('many files, many threads', () => {
     let portfolio: string;
 
     beforeAll(() => {
-        // Enough contracts for the run to use worker threads, with one in error and one failing.
+        // Enough contracts for several chunks, so `--jobs 2` uses a worker thread; one in error, one failing.
         portfolio = fs.mkdtempSync(path.join(work, 'portfolio-'));
-        const rows = readOracleRows(path.join(root, 'test/data/mssp-settlements.csv')).slice(0, 900);
+        const rows = readOracleRows(path.join(root, 'test/data/mssp-settlements.csv')).slice(0, 300);
         rows.forEach((row, i) => fs.writeFileSync(path.join(portfolio, `${String(i).padStart(4, '0')}.aco`), oracleContractText(row)));
-        fs.writeFileSync(path.join(portfolio, '0450-broken.aco'), BROKEN);
-        fs.copyFileSync(path.join(work, 'wrong.aco'), path.join(portfolio, '0600-wrong.aco'));
+        fs.writeFileSync(path.join(portfolio, '0150-broken.aco'), BROKEN);
+        fs.copyFileSync(path.join(work, 'wrong.aco'), path.join(portfolio, '0200-wrong.aco'));
     });
 
     test.each([
@@ -115,7 +115,7 @@ describe('many files, many threads', () => {
     });
 
     test('every file is reported once, in order', () => {
-        const run = aco(['validate', '.', '--format', 'json'], portfolio);
+        const run = aco(['validate', '.', '--format', 'json', '--jobs', '2'], portfolio);
         const files = (JSON.parse(run.stdout) as { files: Array<{ file: string }> }).files.map(f => f.file);
         expect(files).toEqual(fs.readdirSync(portfolio).filter(f => f.endsWith('.aco')).sort((a, b) => a.localeCompare(b)));
     });
