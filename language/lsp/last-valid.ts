@@ -25,8 +25,9 @@ export interface StaleView extends ValidVersion {
 }
 
 export class LastValidVersions {
-    private readonly versions = new Map<string, ValidVersion>();
-    private readonly views = new Map<string, { text: string; version: ValidVersion; view: StaleView }>();
+    // Keyed by the document (Langium updates it in place on each edit), so a closed one is let go with it.
+    private readonly versions = new WeakMap<LangiumDocument, ValidVersion>();
+    private readonly views = new WeakMap<LangiumDocument, { text: string; version: ValidVersion; view: StaleView }>();
 
     constructor(shared: LangiumSharedCoreServices, analyzer: ContractAnalyzer) {
         shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
@@ -36,35 +37,28 @@ export class LastValidVersions {
                 if (document.diagnostics !== undefined && !hasErrors(document) && ast.isContract(root)) {
                     const analysis = analyzer.analyze(document);
                     if (analysis) {
-                        this.versions.set(document.uri.toString(), { text: document.textDocument.getText(), root, analysis });
+                        this.versions.set(document, { text: document.textDocument.getText(), root, analysis });
                     }
                 }
-            }
-        });
-        shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => {
-            for (const uri of deleted) {
-                this.versions.delete(uri.toString());
-                this.views.delete(uri.toString());
             }
         });
     }
 
     /** The last valid version of a document that has errors now, mapped onto its current text. */
     staleView(document: LangiumDocument): StaleView | undefined {
-        const uri = document.uri.toString();
-        const version = this.versions.get(uri);
+        const version = this.versions.get(document);
         if (!version || !hasErrors(document)) {
             return undefined;
         }
         const text = document.textDocument.getText();
-        const cached = this.views.get(uri);
+        const cached = this.views.get(document);
         if (cached && cached.text === text && cached.version === version) {
             return cached.view;
         }
         const current = text.split(/\r?\n/);
         const toCurrent = mapLines(version.text.split(/\r?\n/), current);
         const view: StaleView = { ...version, toCurrent, toOld: invertLines(toCurrent, current.length) };
-        this.views.set(uri, { text, version, view });
+        this.views.set(document, { text, version, view });
         return view;
     }
 }

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import { URI, type LangiumDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
 import type { InlayHint } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { STALE_HINT } from '../../language/lsp/inlay-hints.js';
 import { aco, services } from '../helpers.js';
 
@@ -26,16 +27,19 @@ const twoYears = spec.replace('    uncertainty {', `    scenario "Loss year" {
     uncertainty {`);
 
 let counter = 0;
-/** Opens (or re-opens, as an edit does) a document at `uri` and validates it. */
+/** Opens a document at `uri`, or edits the open one in place (as an editor's change does), and validates it. */
 async function open(text: string, uri = `file:///figures-${++counter}.aco`): Promise<LangiumDocument> {
-    const documents = services.shared.workspace.LangiumDocuments;
+    const workspace = services.shared.workspace;
     const parsed = URI.parse(uri);
-    if (documents.hasDocument(parsed)) {
-        documents.deleteDocument(parsed);
+    const previous = workspace.TextDocuments.get(uri);
+    workspace.TextDocuments.set(TextDocument.create(uri, 'aco', (previous?.version ?? 0) + 1, text));
+    if (workspace.LangiumDocuments.hasDocument(parsed)) {
+        await workspace.DocumentBuilder.update([parsed], []);
+        return workspace.LangiumDocuments.getDocument(parsed)!;
     }
-    const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, parsed);
-    documents.addDocument(document);
-    await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
+    const document = workspace.LangiumDocumentFactory.fromTextDocument(workspace.TextDocuments.get(uri)!, parsed);
+    workspace.LangiumDocuments.addDocument(document);
+    await workspace.DocumentBuilder.build([document], { validation: true });
     return document;
 }
 
