@@ -49,6 +49,13 @@ describe('the scenario the figures follow', () => {
         expect(reset.driving?.reason).toBe('first');
     });
 
+    test('bad parameters get a clear answer, never an internal error', async () => {
+        await expect(client.request('aco/focus', { uri, position: { line: 'x' } })).rejects.toMatchObject({ code: -32602, message: expect.stringContaining('"position" must be') });
+        await expect(client.request('aco/focus', { uri: 'file:///virtual/never-opened.aco' })).rejects.toMatchObject({ code: -32602, message: expect.stringContaining('no contract is open') });
+        await expect(client.request('aco/pickScenario', { uri, scenario: 5 })).rejects.toMatchObject({ code: -32602, message: expect.stringContaining('"scenario" must be') });
+        await expect(client.request('aco/pickScenario', null)).rejects.toMatchObject({ code: -32602 });
+    });
+
     test('Explain at a position explains the scenario there', async () => {
         const explained = await client.request<{ title: string; markdown: string }>('aco/explainScenario', { uri, position: { line: lineWith(twoYears, 'expenditure $1,100.00'), character: 8 } });
         expect(explained.title).toMatch(/: Loss year$/);
