@@ -686,7 +686,7 @@ describe('the ACO extension in VS Code (code-server)', () => {
         const text = (await hover.textContent()) ?? '';
         expect(text).toMatch(/MSSP ENHANCED year 2025 supplies \d+ terms/);
         expect(text).toMatch(/quality adjustment gate/);
-        expect(text).toMatch(/sharing rate 75%\s*the contract writes its own, which applies/);
+        expect(text).toMatch(/sharing rate 75%\s*\$2,179,406\.25 \(line \d+ writes its own, which applies\)/);
         await bench.screenshot('preset-hover');
         await bench.dismissHover();
         await bench.goTo(at.line, 3);

@@ -19,6 +19,10 @@ interface PresetTerm {
     steps: string[];
     /** True when the contract writes this kind of term itself (the written term applies). */
     overridden: boolean;
+    /** The line of the term written in the contract, when it is. */
+    writtenLine?: number;
+    /** Its steps are wherever they fall (the quality adjustment acts on the sharing rate's step). */
+    anywhere?: boolean;
 }
 
 function corridorText(band: Corridor): string {
@@ -33,9 +37,16 @@ function presetList(program: ProgramPreset, analysis: ContractAnalysis): PresetT
     const preset = presetTerms(program);
     const model = analysis.model;
     // A term the model holds from the preset is marked `fromPreset`; anything else was written.
-    const written = (term: { fromPreset?: boolean } | undefined): boolean => term !== undefined && term.fromPreset !== true;
+    const written = (term: { fromPreset?: boolean; line?: number } | undefined): boolean => {
+        writtenLine = term !== undefined && term.fromPreset !== true ? term.line : undefined;
+        return writtenLine !== undefined;
+    };
+    let writtenLine: number | undefined;
     const out: PresetTerm[] = [];
-    const add = (text: string, steps: string[], overridden: boolean) => out.push({ text, steps, overridden });
+    const add = (text: string, steps: string[], overridden: boolean) => {
+        out.push({ text, steps, overridden, writtenLine: overridden ? writtenLine : undefined });
+        writtenLine = undefined;
+    };
     if (preset.minimumBeneficiaries) {
         add(`minimum assigned beneficiaries ${formatCount(preset.minimumBeneficiaries)}`, [], model.population.minimumBeneficiaries !== undefined
             && !model.population.minimumBeneficiaries.equals(preset.minimumBeneficiaries));
@@ -57,10 +68,11 @@ function presetList(program: ProgramPreset, analysis: ContractAnalysis): PresetT
         }
     }
     if (s.qualityAdjustment) {
-        add(`quality adjustment ${s.qualityAdjustment}`, ['quality gate'], model.savings.qualityAdjustmentLine !== undefined && model.savings.qualityAdjustmentLine !== program.line);
+        add(`quality adjustment ${s.qualityAdjustment}`, ['final sharing rate'], written({ line: model.savings.qualityAdjustmentLine, fromPreset: model.savings.qualityAdjustmentLine === undefined || model.savings.qualityAdjustmentLine === program.line }));
+        out[out.length - 1].anywhere = true;
     }
     if (s.basis) {
-        add(`sharing basis ${s.basis}`, [], model.savings.basisLine !== undefined && model.savings.basisLine !== program.line);
+        add(`sharing basis ${s.basis}`, [], written({ line: model.savings.basisLine, fromPreset: model.savings.basisLine === undefined || model.savings.basisLine === program.line }));
     }
     if (s.cap) {
         add(`cap ${formatPercent(s.cap.rate)} of benchmark`, ['savings cap'], written(model.savings.cap));
@@ -99,15 +111,18 @@ function presetList(program: ProgramPreset, analysis: ContractAnalysis): PresetT
 
 /** The figure a preset term produced: its steps on the `program` line, under the settlement. */
 function termFigure(term: PresetTerm, settlement: Settlement | undefined, line: number, analysis: ContractAnalysis): string {
-    if (term.overridden) {
-        return 'the contract writes its own, which applies';
-    }
+    // A term the contract writes applies instead; its figure is the written line's.
+    const own = !term.overridden ? '' : term.writtenLine !== undefined ? `line ${term.writtenLine} writes its own, which applies` : 'the contract writes its own, which applies';
     if (!settlement || term.steps.length === 0) {
-        return '';
+        return own || 'applies';
     }
-    const steps = settlement.steps.filter(s => s.line === line && term.steps.includes(s.step));
-    const figures = steps.map(s => s.amount !== undefined ? settledMoney(s.amount, analysis.model) : s.rate !== undefined ? editorPercent(s.rate) : '').filter(Boolean);
-    return figures.length > 0 ? figures.join(', ') : 'no effect in this scenario';
+    const at = term.overridden ? term.writtenLine : line;
+    const steps = settlement.steps.filter(s => (term.anywhere || s.line === at) && term.steps.includes(s.step));
+    // The quality adjustment's figure is the final sharing rate it produced.
+    const figures = steps.map(s => term.anywhere && settlement.finalSharingRate !== undefined ? `final sharing rate ${editorPercent(settlement.finalSharingRate)}`
+        : s.amount !== undefined ? settledMoney(s.amount, analysis.model) : s.rate !== undefined ? editorPercent(s.rate) : '').filter(Boolean);
+    const figure = figures.length > 0 ? figures.join(', ') : 'no effect in this scenario';
+    return own ? `${figure} (${own})` : figure;
 }
 
 /** The hover section on a `program` line: every term the preset supplies, with its figure. */

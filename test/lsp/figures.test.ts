@@ -189,8 +189,10 @@ describe('one figure per line, from the benchmark to each step after it', () => 
         const document = await open(text);
         const shown = await hover(document, 'program MSSP', 2);
         expect(shown).toMatch(/\*\*MSSP ENHANCED year 2025 supplies \d+ terms\*\* \(figures under scenario `Expected year`\)/);
-        expect(shown).toContain('| `sharing rate 75%` | the contract writes its own, which applies |');
-        expect(shown).toMatch(/\| `quality adjustment gate` \|/);
+        // The contract writes its own sharing rate and quality adjustment: their figures, and where.
+        expect(shown).toMatch(/\| `sharing rate 75%` \| \$2,179,406\.25 \(line \d+ writes its own, which applies\) \|/);
+        expect(shown).toMatch(/\| `quality adjustment gate` \| final sharing rate 46\.125% \(line \d+ writes its own, which applies\) \|/);
+        expect(shown).toContain('| `alternative standard scaled` | applies |');
         expect(shown).toContain('Write out the terms');
     });
 });
