@@ -10,6 +10,7 @@ import { AcoCompletionProvider } from './lsp/completion.js';
 import { AcoDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { AcoConfigurationProvider } from './lsp/configuration.js';
 import { AcoDocumentBuilder } from './lsp/document-builder.js';
+import { AcoDocumentFactory, AcoWorkspaceManager } from './lsp/workspace-manager.js';
 import { AcoDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { AcoFormatter } from './lsp/formatter.js';
 import { AcoHoverProvider } from './lsp/hover.js';
@@ -91,6 +92,8 @@ export const AcoSharedModule: Module<LangiumSharedServices, PartialLangiumShared
     },
     workspace: {
         DocumentBuilder: (services) => new AcoDocumentBuilder(services),
+        WorkspaceManager: (services) => new AcoWorkspaceManager(services),
+        LangiumDocumentFactory: (services) => new AcoDocumentFactory(services),
         ConfigurationProvider: (services) => new AcoConfigurationProvider(services)
     }
 };

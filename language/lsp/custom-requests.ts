@@ -102,7 +102,8 @@ export function registerCustomRequests({ connection, shared, Aco, pool }: Custom
             throw invalid(`${method}: "${uri}" is not a URI.`);
         }
         const documents = shared.workspace.LangiumDocuments;
-        if (!documents.hasDocument(parsed)) {
+        // Only open documents are validated (document-builder.ts): a file merely in the workspace is not one.
+        if (!documents.hasDocument(parsed) || !shared.workspace.TextDocuments?.get(parsed.toString())) {
             throw invalid(`${method}: no contract is open at ${uri}. Open the file first (textDocument/didOpen).`);
         }
         // An edit the client sent just before this request is applied first (Langium queues it as a write).

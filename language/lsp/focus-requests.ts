@@ -52,7 +52,8 @@ export function registerFocusRequests(connection: Connection, shared: LangiumSha
         } catch {
             throw invalid(`${method}: "${uri}" is not a URI.`);
         }
-        if (!shared.workspace.LangiumDocuments.hasDocument(parsed)) {
+        // Only open documents are validated (document-builder.ts): a file merely in the workspace is not one.
+        if (!shared.workspace.LangiumDocuments.hasDocument(parsed) || !shared.workspace.TextDocuments?.get(parsed.toString())) {
             throw invalid(`${method}: no contract is open at ${uri}.`);
         }
         // An edit the client sent just before this request is applied first (Langium queues it as a write).

@@ -38,22 +38,26 @@ client.onRequest('workspace/configuration', (params: { items: unknown[] }) => pa
 client.onRequest('client/registerCapability', () => null);
 client.listen();
 
+function publications(uri: string): number {
+    return published.get(uri)?.length ?? 0;
+}
+
 async function publication(uri: string, count: number): Promise<void> {
     while ((published.get(uri)?.length ?? 0) < count) {
         await new Promise<void>(resolve => waiters.push(resolve));
     }
 }
 
-/** Resolves once the server has forgotten `uri`: a request about it is refused as not open. */
-async function forgotten(uri: string): Promise<void> {
-    for (let attempt = 0; attempt < 200; attempt++) {
-        const refused = await client.sendRequest('aco/explainScenario', { uri }).then(() => false, (error: { code?: number }) => error.code === -32602);
-        if (refused) {
-            return;
-        }
-        await new Promise(resolve => setTimeout(resolve, 50));
+/**
+ * Resolves once the server has forgotten `uri`, closed after `before` publications: it publishes
+ * no problems for a document it deletes (and the requests about it are refused as not open).
+ */
+async function forgotten(uri: string, before: number): Promise<void> {
+    while (!(published.get(uri) ?? []).slice(before).includes(0)) {
+        await new Promise<void>(resolve => waiters.push(resolve));
     }
-    throw new Error(`the server still holds ${uri}`);
+    const refused = await client.sendRequest('aco/explainScenario', { uri }).then(() => false, (error: { code?: number }) => error.code === -32602);
+    expect(refused, `a request about the closed ${uri} is refused`).toBe(true);
 }
 
 /** Opens a contract, asks what an editor asks of it, and closes it again. */
@@ -66,9 +70,10 @@ async function openUseAndClose(uri: string, text: string): Promise<void> {
     await client.sendRequest('textDocument/codeLens', { textDocument });
     await client.sendRequest('textDocument/hover', { textDocument, position: { line: 5, character: 10 } });
     await client.sendRequest('textDocument/documentSymbol', { textDocument });
+    const beforeClose = publications(uri);
     await client.sendNotification('textDocument/didClose', { textDocument });
     // A closed virtual document (no file behind it) is forgotten.
-    await forgotten(uri);
+    await forgotten(uri, beforeClose);
 }
 
 afterAll(() => {
@@ -90,8 +95,9 @@ describe('memory', () => {
         await publication(uri, beforeOpen + 1);
         await client.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } } });
         const open = heapAfterGc();
+        const publishedBeforeClose = publications(uri);
         await client.sendNotification('textDocument/didClose', { textDocument: { uri } });
-        await forgotten(uri);
+        await forgotten(uri, publishedBeforeClose);
         await openUseAndClose('file:///virtual/after.aco', small);
         const closed = heapAfterGc();
         const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
