@@ -1,6 +1,7 @@
 /**
  * Editor responsiveness over the real stdio connection to the bundled server: from a one-character
- * edit to the new diagnostics and the new inlay hints, with inlay hints on and off (the ratio is
+ * edit to the new diagnostics and the new inlay hints of the window around it (60 lines, as an
+ * editor asks for the visible range), with inlay hints on and off (the ratio is
  * the cost of inline figures), for a typical example, a 500-line contract with 20 scenarios and
  * the largest generated contract (20,551 lines); and from server start to the first diagnostics.
  * Each edit time is set against the time to parse that document in this process (best of several
@@ -13,12 +14,14 @@ import { createAcoServices } from '../language/aco-module.js';
 import { largeContract } from './language-bench.js';
 import { percentile, startServer, type Session } from './lsp-session.js';
 
-/** Edits one character `edits` times; each sample is edit → diagnostics → inlay hints. */
+/** Lines an editor window shows: VS Code asks for the inlay hints of the visible range only. */
+const VISIBLE_LINES = 60;
+
+/** Edits one character `edits` times; each sample is edit → diagnostics → inlay hints of the window around the edit. */
 async function editLatency(session: Session, uri: string, text: string, edits: number): Promise<{ p50: number; p95: number }> {
     const { connection } = session;
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'aco', version: 1, text } });
     await session.diagnosticsFor(uri, 1);
-    const lines = text.split('\n').length;
     // The first digit of the first expenditure amount alternates between two values.
     const at = text.search(/expenditure \$\d/) + 'expenditure $'.length;
     const samples: number[] = [];
@@ -32,7 +35,8 @@ async function editLatency(session: Session, uri: string, text: string, edits: n
             contentChanges: [{ range: { start: position, end: { ...position, character: position.character + 1 } }, text: digit }]
         });
         await session.diagnosticsFor(uri, i + 2);
-        await connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines, character: 0 } } });
+        const top = Math.max(0, position.line - VISIBLE_LINES / 3);
+        await connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: top, character: 0 }, end: { line: top + VISIBLE_LINES, character: 0 } } });
         samples.push(performance.now() - start);
     }
     await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });

@@ -31,11 +31,13 @@ export class AcoInlayHintProvider implements InlayHintProvider {
         }
         const hints: InlayHint[] = [];
         const header = this.header(context);
-        if (header) {
+        if (header && within(header.position, params.range)) {
             hints.push(header);
         }
-        // Fresh figures: only the nodes in the requested range. Stale ones: every node, placed on the current text.
-        const nodes = context.stale ? AstUtils.streamAst(context.root) : AstUtils.streamAst(context.root, { range: params.range });
+        // Only the nodes in the requested range (the editor asks for what it shows): stale ones in
+        // the lines of the last valid version that are now in that range, placed on the current text.
+        const range = context.stale ? analysedRange(context, params.range) : params.range;
+        const nodes = range ? AstUtils.streamAst(context.root, { range }) : [];
         for (const node of nodes) {
             const hint = this.hintFor(node, context);
             if (hint && within(hint.position, params.range)) {
@@ -100,6 +102,21 @@ export class AcoInlayHintProvider implements InlayHintProvider {
         }
         return hint;
     }
+}
+
+/** The lines of the analysed text now within `range`, as a range of that text; undefined when every line there changed. */
+function analysedRange(context: FigureContext, range: Range): Range | undefined {
+    let first: number | undefined;
+    let last: number | undefined;
+    for (let line = range.start.line; line <= range.end.line; line++) {
+        const analysed = context.analysedLine(line + 1);
+        if (analysed !== undefined) {
+            first ??= analysed - 1;
+            last = analysed - 1;
+        }
+    }
+    return first === undefined || last === undefined ? undefined
+        : { start: { line: first, character: 0 }, end: { line: last, character: Number.MAX_SAFE_INTEGER } };
 }
 
 function within(position: Position, range: Range): boolean {

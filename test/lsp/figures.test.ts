@@ -220,4 +220,18 @@ describe('while the contract has errors', () => {
         const broken = await open(spec.replace('    currency USD', '    // a note\n    // another\n    currency USD').replace('sharing rate 75%', 'sharing rate 175%'), uri);
         expect((await hintOn(broken, 'benchmark $1,050.00'))[0]).toMatch(/^≈ \$157\.5M \|/);
     });
+
+    test('stale figures are those of the requested lines, as fresh ones are', async () => {
+        const uri = 'file:///stale-window.aco';
+        await open(spec, uri);
+        // Two lines added above shift every line: the window is mapped onto the last valid text.
+        const text = spec.replace('    currency USD', '    // a note\n    // another\n    currency USD').replace('sharing rate 75%', 'sharing rate 175%');
+        const broken = await open(text, uri);
+        const line = lineOf(text, 'benchmark $1,050.00');
+        const range = { start: { line: line - 1, character: 0 }, end: { line: line + 1, character: 0 } };
+        const shown = await aco.lsp.InlayHintProvider!.getInlayHints(broken, { textDocument: { uri }, range }) ?? [];
+        expect(shown.map(h => String(h.label))).toEqual([expect.stringMatching(/^≈ \$157\.5M/)]);
+        expect(shown[0].position.line).toBe(line);
+        expect(shown[0].data).toBe(STALE_HINT);
+    });
 });
