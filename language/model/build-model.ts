@@ -50,18 +50,18 @@ function withPerformanceYear(line: { values: string[]; performanceYear?: string 
 /** One enrollment type's inputs, or undefined while a line is missing or incomplete. */
 function enrollmentInputs(node: ast.EnrollmentType): EnrollmentTypeInputs | undefined {
     const lines = node.lines;
-    const costs = baseYears(first(lines, ast.isBaseCostsLine)?.values);
-    const risk = withPerformanceYear(first(lines, ast.isRiskScoresLine));
-    const national = withPerformanceYear(first(lines, ast.isNationalCostsLine));
-    const regional = withPerformanceYear(first(lines, ast.isRegionalCostsLine));
-    const weights = withPerformanceYear(first(lines, ast.isNationalWeightsLine));
-    const shares = first(lines, ast.isPersonYearsShareLine);
+    const costs = baseYears(first(lines, ast.BaseCostsLine)?.values);
+    const risk = withPerformanceYear(first(lines, ast.RiskScoresLine));
+    const national = withPerformanceYear(first(lines, ast.NationalCostsLine));
+    const regional = withPerformanceYear(first(lines, ast.RegionalCostsLine));
+    const weights = withPerformanceYear(first(lines, ast.NationalWeightsLine));
+    const shares = first(lines, ast.PersonYearsShareLine);
     const baseYearProportion = dec(shares?.baseYear);
     const performanceYearProportion = dec(shares?.performanceYear);
     if (!costs || !risk || !national || !regional || !weights || !baseYearProportion || !performanceYearProportion) {
         return undefined;
     }
-    const prior = dec(first(lines, ast.isPriorSavingsLine)?.amount);
+    const prior = dec(first(lines, ast.PriorSavingsLine)?.amount);
     return {
         perCapitaExpenditures: costs,
         riskScores: risk,
@@ -80,16 +80,16 @@ function builtBenchmarkOf(node: ast.BenchmarkBuild | undefined): BuiltBenchmarkT
         return undefined;
     }
     const lines = node.lines;
-    const baseCost = first(lines, ast.isBaseCostLine);
+    const baseCost = first(lines, ast.BaseCostLine);
     if (baseCost) {
         const cost = dec(baseCost.amount);
         if (!cost) {
             return undefined;
         }
-        const trend = first(lines, ast.isBudgetTrendLine);
+        const trend = first(lines, ast.BudgetTrendLine);
         const trendRate = dec(trend?.rate);
         const years = Number(trend?.years);
-        const risk = first(lines, ast.isRiskScoreRatioLine);
+        const risk = first(lines, ast.RiskScoreRatioLine);
         const score = dec(risk?.score);
         const base = dec(risk?.base);
         return {
@@ -101,7 +101,7 @@ function builtBenchmarkOf(node: ast.BenchmarkBuild | undefined): BuiltBenchmarkT
         };
     }
     const types = new Map<EnrollmentType, { inputs: EnrollmentTypeInputs; line: number }>();
-    for (const typeNode of lines.filter(ast.isEnrollmentType)) {
+    for (const typeNode of allOf(lines, ast.EnrollmentType)) {
         const type = enrollmentTypeOf(typeNode.kind);
         const inputs = enrollmentInputs(typeNode);
         if (!type || !inputs || types.has(type)) {
@@ -109,10 +109,10 @@ function builtBenchmarkOf(node: ast.BenchmarkBuild | undefined): BuiltBenchmarkT
         }
         types.set(type, { inputs, line: lineOf(typeNode) });
     }
-    const weightsLine = first(lines, ast.isBaseYearWeightsLine);
-    const regional = first(lines, ast.isRegionalAdjustmentLine);
-    const riskCap = first(lines, ast.isRiskRatioCapLine);
-    const personYears = first(lines, ast.isPersonYearsLine);
+    const weightsLine = first(lines, ast.BaseYearWeightsLine);
+    const regional = first(lines, ast.RegionalAdjustmentLine);
+    const riskCap = first(lines, ast.RiskRatioCapLine);
+    const personYears = first(lines, ast.PersonYearsLine);
     const weights = weightsLine?.equal ? EQUAL_WEIGHTS : baseYears(weightsLine?.weights);
     const lower = dec(regional?.weight);
     const cap = dec(regional?.cap);
@@ -175,14 +175,38 @@ function rated(node: (AstNode & { rate?: string }) | undefined): Rated | undefin
     return node && rate ? { rate, line: lineOf(node) } : undefined;
 }
 
+/**
+ * The names of the AST types no other type extends: for these, `node.$type === name` is exactly
+ * `ast.isName(node)`, without the reflection's subtype lookup (the model reads a hundred lines
+ * of each contract this way).
+ */
+type LeafType = { [K in keyof ast.AcoAstType]: ast.AcoAstType[K]['$type'] extends K ? K : never }[keyof ast.AcoAstType];
+
+/** The first node of a (leaf) type in a list. */
+function firstOf<K extends LeafType>(nodes: readonly AstNode[], type: { readonly $type: K }): ast.AcoAstType[K] | undefined {
+    const name = type.$type;
+    for (const node of nodes) {
+        if (node.$type === name) {
+            return node as ast.AcoAstType[K];
+        }
+    }
+    return undefined;
+}
+
+/** Every node of a (leaf) type in a list, in order. */
+function allOf<K extends LeafType>(nodes: readonly AstNode[], type: { readonly $type: K }): Array<ast.AcoAstType[K]> {
+    const name = type.$type;
+    return nodes.filter(node => node.$type === name) as Array<ast.AcoAstType[K]>;
+}
+
 /** The first section of a type (validation reports the others as duplicates). */
-function section<T extends ast.Section>(contract: ast.Contract, is: (s: unknown) => s is T): T | undefined {
-    return contract.sections.find(is);
+function section<K extends LeafType>(contract: ast.Contract, type: { readonly $type: K }): ast.AcoAstType[K] | undefined {
+    return firstOf(contract.sections, type);
 }
 
 /** The first line of a type within a section (validation reports repeats). */
-function first<T extends AstNode>(lines: readonly AstNode[], is: (n: unknown) => n is T): T | undefined {
-    return lines.find(is) as T | undefined;
+function first<K extends LeafType>(lines: readonly AstNode[], type: { readonly $type: K }): ast.AcoAstType[K] | undefined {
+    return firstOf(lines, type);
 }
 
 /** Reads the `program` line into a preset, or undefined when it is incomplete or unknown. */
@@ -214,7 +238,7 @@ function minimumRate(node: ast.MinimumSavingsRateLine | ast.MinimumLossRateLine 
 
 function corridorsOf(lines: readonly AstNode[]): Corridor[] {
     const corridors: Corridor[] = [];
-    for (const line of lines.filter(ast.isCorridorLine)) {
+    for (const line of allOf(lines, ast.CorridorLine)) {
         const share = dec(line.share);
         if (!share) {
             continue;
@@ -231,7 +255,7 @@ function corridorsOf(lines: readonly AstNode[]): Corridor[] {
 
 /** One rate or corridors: the two are exclusive (validation reports a contract that gives both). */
 function savingsSharing(lines: readonly AstNode[]): SavingsSharing | undefined {
-    const rateLine = first(lines, ast.isSharingRateLine);
+    const rateLine = first(lines, ast.SharingRateLine);
     const rate = dec(rateLine?.rate);
     if (rateLine && rate) {
         return { kind: 'rate', rate, line: lineOf(rateLine) };
@@ -241,7 +265,7 @@ function savingsSharing(lines: readonly AstNode[]): SavingsSharing | undefined {
 }
 
 function lossSharing(lines: readonly AstNode[]): LossSharing | undefined {
-    const rateLine = first(lines, ast.isSharingRateLine);
+    const rateLine = first(lines, ast.SharingRateLine);
     if (rateLine) {
         const rate = dec(rateLine.rate);
         if (rate) {
@@ -258,35 +282,35 @@ function lossSharing(lines: readonly AstNode[]): LossSharing | undefined {
 }
 
 function capOf(lines: readonly AstNode[], base: 'benchmark' | 'revenue'): Rated | undefined {
-    return rated(lines.filter(ast.isCapLine).find(l => l.base === base));
+    return rated(allOf(lines, ast.CapLine).find(l => l.base === base));
 }
 
 /** The savings terms written in the contract (without the preset). */
 function writtenSavings(node: ast.SharedSavings | undefined): Partial<SavingsTerms> {
     const lines = node?.lines ?? [];
-    const adjustment = first(lines, ast.isQualityAdjustmentLine);
-    const basis = first(lines, ast.isSharingBasisLine);
+    const adjustment = first(lines, ast.QualityAdjustmentLine);
+    const basis = first(lines, ast.SharingBasisLine);
     return {
-        minimumRate: minimumRate(first(lines, ast.isMinimumSavingsRateLine)),
+        minimumRate: minimumRate(first(lines, ast.MinimumSavingsRateLine)),
         sharing: savingsSharing(lines),
         qualityAdjustment: adjustment?.mode,
         qualityAdjustmentLine: adjustment ? lineOf(adjustment) : undefined,
         basis: basis ? (basis.basis === 'above' ? 'above minimum' : 'first dollar') : undefined,
         basisLine: basis ? lineOf(basis) : undefined,
         cap: capOf(lines, 'benchmark'),
-        sequestration: rated(first(lines, ast.isSequestrationLine)),
-        qualityWithhold: rated(first(lines, ast.isQualityWithholdLine)),
-        halfRateBelowMinimum: sourcedLine(first(lines, ast.isHalfRateLine)),
+        sequestration: rated(first(lines, ast.SequestrationLine)),
+        qualityWithhold: rated(first(lines, ast.QualityWithholdLine)),
+        halfRateBelowMinimum: sourcedLine(first(lines, ast.HalfRateLine)),
         tiers: tiersOf(lines),
-        floor: rated(first(lines, ast.isSharingFloorLine)),
-        mlrFloor: rated(first(lines, ast.isMlrFloorLine))
+        floor: rated(first(lines, ast.SharingFloorLine)),
+        mlrFloor: rated(first(lines, ast.MlrFloorLine))
     };
 }
 
 /** Quality tiers as written, in order; undefined without any. */
 function tiersOf(lines: readonly AstNode[]): QualityTier[] | undefined {
     const tiers: QualityTier[] = [];
-    for (const line of lines.filter(ast.isQualityTierLine)) {
+    for (const line of allOf(lines, ast.QualityTierLine)) {
         const share = dec(line.share);
         const lower = line.from === 'up' ? new Dec(0) : dec(line.lower);
         const upper = line.from === 'from' ? undefined : dec(line.upper);
@@ -299,9 +323,9 @@ function tiersOf(lines: readonly AstNode[]): QualityTier[] | undefined {
 
 function writtenLosses(node: ast.SharedLosses): Partial<LossTerms> {
     const lines = node.lines;
-    const revenue = first(lines, ast.isParticipantRevenueLine);
+    const revenue = first(lines, ast.ParticipantRevenueLine);
     return {
-        minimumRate: minimumRate(first(lines, ast.isMinimumLossRateLine)),
+        minimumRate: minimumRate(first(lines, ast.MinimumLossRateLine)),
         sharing: lossSharing(lines),
         cap: capOf(lines, 'benchmark'),
         revenueCap: capOf(lines, 'revenue'),
@@ -309,7 +333,7 @@ function writtenLosses(node: ast.SharedLosses): Partial<LossTerms> {
         participantRevenueLine: revenue ? lineOf(revenue) : undefined,
         tiers: tiersOf(lines),
         ...(() => {
-            const basis = first(lines, ast.isSharingBasisLine);
+            const basis = first(lines, ast.SharingBasisLine);
             return basis ? { basis: basis.basis === 'above' ? 'above minimum' as const : 'first dollar' as const, basisLine: lineOf(basis) } : {};
         })()
     };
@@ -344,18 +368,18 @@ function merge<T extends object>(preset: Partial<T> | undefined, written: Partia
 }
 
 function providerOf(node: ast.Provider): ProviderTerm {
-    const role = first(node.lines, ast.isRoleLine)?.role;
+    const role = first(node.lines, ast.RoleLine)?.role;
     const roles: Record<string, ProviderRole> = { primary: 'primary care', specialist: 'specialist', hospital: 'hospital', other: 'other' };
     return {
         id: node.name,
         name: node.title,
-        tin: first(node.lines, ast.isTinLine)?.value,
-        npi: first(node.lines, ast.isNpiLine)?.value,
+        tin: first(node.lines, ast.TinLine)?.value,
+        npi: first(node.lines, ast.NpiLine)?.value,
         role: role ? roles[role] : undefined,
-        attributed: dec(first(node.lines, ast.isAttributedLine)?.count),
-        share: dec(node.lines.filter(ast.isShareLine).find(l => l.side === undefined)?.rate),
-        shareOfSavings: dec(node.lines.filter(ast.isShareLine).find(l => l.side === 'savings')?.rate),
-        shareOfLosses: dec(node.lines.filter(ast.isShareLine).find(l => l.side === 'losses')?.rate),
+        attributed: dec(first(node.lines, ast.AttributedLine)?.count),
+        share: dec(allOf(node.lines, ast.ShareLine).find(l => l.side === undefined)?.rate),
+        shareOfSavings: dec(allOf(node.lines, ast.ShareLine).find(l => l.side === 'savings')?.rate),
+        shareOfLosses: dec(allOf(node.lines, ast.ShareLine).find(l => l.side === 'losses')?.rate),
         line: lineOf(node)
     };
 }
@@ -364,16 +388,16 @@ function measureOf(node: ast.Measure): MeasureTerm {
     return {
         id: node.name,
         name: node.title,
-        lowerIsBetter: first(node.lines, ast.isDirectionLine)?.direction === 'lower',
-        threshold: dec(first(node.lines, ast.isThresholdLine)?.rate),
-        target: dec(first(node.lines, ast.isTargetLine)?.rate),
-        weight: dec(first(node.lines, ast.isWeightLine)?.rate),
+        lowerIsBetter: first(node.lines, ast.DirectionLine)?.direction === 'lower',
+        threshold: dec(first(node.lines, ast.ThresholdLine)?.rate),
+        target: dec(first(node.lines, ast.TargetLine)?.rate),
+        weight: dec(first(node.lines, ast.WeightLine)?.rate),
         line: lineOf(node)
     };
 }
 
 function expenditureOf(lines: readonly AstNode[]): ExpenditureTerm | undefined {
-    const byType = lines.filter(ast.isTypeExpenditureLine);
+    const byType = allOf(lines, ast.TypeExpenditureLine);
     if (byType.length > 0) {
         const amounts: Partial<Record<EnrollmentType, Dec>> = {};
         for (const line of byType) {
@@ -385,12 +409,12 @@ function expenditureOf(lines: readonly AstNode[]): ExpenditureTerm | undefined {
         }
         return { kind: 'by enrollment type', amounts, line: lineOf(byType[0]) };
     }
-    const spent = first(lines, ast.isExpenditureLine);
+    const spent = first(lines, ast.ExpenditureLine);
     const amount = dec(spent?.amount);
     if (spent && amount) {
         return { kind: spent.basis === 'total' ? 'total' : 'per member per month', amount, line: lineOf(spent) };
     }
-    const savings = first(lines, ast.isSavingsLine);
+    const savings = first(lines, ast.SavingsLine);
     const rate = dec(savings?.rate);
     return savings && rate ? { kind: 'savings', rate, line: lineOf(savings) } : undefined;
 }
@@ -398,7 +422,7 @@ function expenditureOf(lines: readonly AstNode[]): ExpenditureTerm | undefined {
 function scenarioOf(node: ast.Scenario | ast.ProjectionYear, name = ast.isScenario(node) ? node.name ?? '' : ''): ScenarioTerms {
     const lines = node.lines;
     const results = new Map<string, Dec>();
-    for (const result of lines.filter(ast.isResultLine)) {
+    for (const result of allOf(lines, ast.ResultLine)) {
         const value = dec(result.value);
         const id = result.measure?.$refText;
         if (id && value && !results.has(id)) {
@@ -425,9 +449,9 @@ function scenarioOf(node: ast.Scenario | ast.ProjectionYear, name = ast.isScenar
             }
         }
     }
-    const reduced = first(lines, ast.isLossesReducedLine);
+    const reduced = first(lines, ast.LossesReducedLine);
     const reducedBy = dec(reduced?.amount);
-    const yearLine = first(lines, ast.isYearLine);
+    const yearLine = first(lines, ast.YearLine);
     const year = yearLine ? Number(yearLine.year) : undefined;
     return {
         name,
@@ -435,22 +459,22 @@ function scenarioOf(node: ast.Scenario | ast.ProjectionYear, name = ast.isScenar
         expenditure: expenditureOf(lines),
         results,
         qualityScore: (() => {
-            const line = first(lines, ast.isQualityScoreLine);
+            const line = first(lines, ast.QualityScoreLine);
             const rate = dec(line?.score);
             return line && rate ? { rate, line: lineOf(line) } : undefined;
         })(),
-        standardVerdict: verdictOf(first(lines, ast.isQualityStandardLine)),
-        alternativeVerdict: verdictOf(first(lines, ast.isAlternativeStandardVerdictLine)),
-        guardrail: sourcedLine(first(lines, ast.isGuardrailLine)),
+        standardVerdict: verdictOf(first(lines, ast.QualityStandardLine)),
+        alternativeVerdict: verdictOf(first(lines, ast.AlternativeStandardVerdictLine)),
+        guardrail: sourcedLine(first(lines, ast.GuardrailLine)),
         lossesReducedBy: reduced && reducedBy ? { amount: reducedBy, line: lineOf(reduced) } : undefined,
-        lossesForgiven: rated(first(lines, ast.isLossesForgivenLine)),
+        lossesForgiven: rated(first(lines, ast.LossesForgivenLine)),
         excess: (() => {
-            const line = first(lines, ast.isExcessLine);
+            const line = first(lines, ast.ExcessLine);
             const amount = dec(line?.amount);
             return line && amount ? { amount, line: lineOf(line) } : undefined;
         })(),
         riskScore: (() => {
-            const line = first(lines, ast.isScenarioRiskLine);
+            const line = first(lines, ast.ScenarioRiskLine);
             const score = dec(line?.score);
             return line && score ? { score, line: lineOf(line) } : undefined;
         })(),
@@ -466,9 +490,9 @@ function uncertaintyOf(node: ast.Uncertainty | undefined): UncertaintyTerms | un
         return undefined;
     }
     const lines = node.lines;
-    const spend = first(lines, ast.isExpenditureDistributionLine);
-    const savings = first(lines, ast.isSavingsDistributionLine);
-    const quality = first(lines, ast.isQualityDistributionLine);
+    const spend = first(lines, ast.ExpenditureDistributionLine);
+    const savings = first(lines, ast.SavingsDistributionLine);
+    const quality = first(lines, ast.QualityDistributionLine);
     const pair = (a?: string, b?: string): [Dec, Dec] | undefined => {
         const x = dec(a);
         const y = dec(b);
@@ -478,8 +502,8 @@ function uncertaintyOf(node: ast.Uncertainty | undefined): UncertaintyTerms | un
     const savingsPair = pair(savings?.mean, savings?.sd);
     const uniform = quality?.shape === 'uniform' ? pair(quality.low, quality.high) : undefined;
     const normal = quality?.shape === 'normal' ? pair(quality.mean, quality.sd) : undefined;
-    const trials = Number(first(lines, ast.isTrialsLine)?.count ?? '10000');
-    const seed = Number(first(lines, ast.isSeedLine)?.seed ?? '1');
+    const trials = Number(first(lines, ast.TrialsLine)?.count ?? '10000');
+    const seed = Number(first(lines, ast.SeedLine)?.seed ?? '1');
     return {
         expenditure: spendPair ? { kind: 'expenditure normal', mean: spendPair[0], sd: spendPair[1] }
             : savingsPair ? { kind: 'savings normal', mean: savingsPair[0], sd: savingsPair[1] } : undefined,
@@ -488,7 +512,7 @@ function uncertaintyOf(node: ast.Uncertainty | undefined): UncertaintyTerms | un
         trials: Number.isInteger(trials) && trials > 0 ? trials : 10000,
         seed: Number.isInteger(seed) ? seed : 1,
         overTerm: lines.some(ast.isTermDrawLine),
-        correlation: dec(first(lines, ast.isCorrelationLine)?.rate),
+        correlation: dec(first(lines, ast.CorrelationLine)?.rate),
         line: lineOf(node)
     };
 }
@@ -498,8 +522,8 @@ function projectionOf(node: ast.Projection): ProjectionTerms {
     return {
         name,
         line: lineOf(node),
-        years: node.items.filter(ast.isProjectionYear).map(year => scenarioOf(year, `${name}, year ${year.year}`)),
-        expectations: node.items.filter(ast.isExpectTermLine).flatMap((line): TermExpectation[] => {
+        years: allOf(node.items, ast.ProjectionYear).map(year => scenarioOf(year, `${name}, year ${year.year}`)),
+        expectations: allOf(node.items, ast.ExpectTermLine).flatMap((line): TermExpectation[] => {
             const amount = dec(line.amount);
             return amount ? [{ kind: line.what === 'net' ? 'net cash' : 'earned', amount, tolerance: dec(line.tolerance), line: lineOf(line) }] : [];
         })
@@ -510,12 +534,12 @@ function advanceOf(node: ast.AdvanceInvestment | undefined): AdvanceInvestmentTe
     if (!node) {
         return undefined;
     }
-    const oneTime = first(node.lines, ast.isOneTimeLine);
+    const oneTime = first(node.lines, ast.OneTimeLine);
     const oneTimeAmount = dec(oneTime?.amount);
-    const quarterly = first(node.lines, ast.isQuarterlyLine);
+    const quarterly = first(node.lines, ast.QuarterlyLine);
     const quarterlyAmount = dec(quarterly?.amount);
     const quarters = Number(quarterly?.quarters);
-    const recoup = first(node.lines, ast.isRecoupLine);
+    const recoup = first(node.lines, ast.RecoupLine);
     return {
         oneTime: oneTime && oneTimeAmount ? { amount: oneTimeAmount, line: lineOf(oneTime) } : undefined,
         quarterly: quarterly && quarterlyAmount && Number.isInteger(quarters) ? { amount: quarterlyAmount, quarters, line: lineOf(quarterly) } : undefined,
@@ -529,10 +553,10 @@ function qualityBonusOf(node: ast.QualityBonus | undefined): QualityBonusTerms |
     if (!node) {
         return undefined;
     }
-    const pool = first(node.lines, ast.isBonusPoolLine);
+    const pool = first(node.lines, ast.BonusPoolLine);
     const rate = dec(pool?.rate);
     const amount = dec(pool?.amount);
-    const paid = first(node.lines, ast.isBonusPaidLine);
+    const paid = first(node.lines, ast.BonusPaidLine);
     return {
         pool: pool && rate ? { kind: 'rate', rate, line: lineOf(pool) } : pool && amount ? { kind: 'amount', amount, line: lineOf(pool) } : undefined,
         byScore: paid ? paid.byScore : true,
@@ -549,38 +573,38 @@ function clawbackOf(node: ast.Clawback | undefined): Clawback | undefined {
 const SERVICES: Record<string, CapitationService> = { primary: 'primary care', specialty: 'specialty care', total: 'total care' };
 
 function buildModelFor(original: ast.Contract, forYear?: number): ContractModel {
-    const topProgram = programOf(section(original, ast.isProgramLine));
-    const topTerm = section(original, ast.isTerm)?.lines ?? [];
-    const termStart = first(topTerm, ast.isStartLine)?.date;
-    const termEnd = first(topTerm, ast.isEndLine)?.date;
-    const termMonths = Number(first(topTerm, ast.isPerformanceYearLine)?.months ?? '12');
+    const topProgram = programOf(section(original, ast.ProgramLine));
+    const topTerm = section(original, ast.Term)?.lines ?? [];
+    const termStart = first(topTerm, ast.StartLine)?.date;
+    const termEnd = first(topTerm, ast.EndLine)?.date;
+    const termMonths = Number(first(topTerm, ast.PerformanceYearLine)?.months ?? '12');
     const agreement = agreementYears(topProgram, termStart, termEnd, Number.isInteger(termMonths) && termMonths > 0 ? termMonths : 12);
     // For one performance year: that year's sections and that year's program rules.
-    const overrides = forYear === undefined ? [] : original.sections.filter(ast.isYearTerms).filter(block => Number(block.year) <= forYear);
+    const overrides = forYear === undefined ? [] : allOf(original.sections, ast.YearTerms).filter(block => Number(block.year) <= forYear);
     const contract: ast.Contract = overrides.length === 0 ? original : { ...original, sections: sectionsForYear(original.sections, overrides) };
     let assumed: { calendarYear: number; presetYear: number } | undefined;
     const program = forYear === undefined ? topProgram : yearProgram(topProgram, agreement, forYear, overrides, (a) => (assumed = a), termMonths > 0 ? termMonths : 12)?.program;
     const preset = program ? presetTerms(program) : undefined;
-    const rounding = section(contract, ast.isRoundingLine);
-    const currency = section(contract, ast.isCurrencyLine)?.code;
+    const rounding = section(contract, ast.RoundingLine);
+    const currency = section(contract, ast.CurrencyLine)?.code;
 
-    const parties = section(contract, ast.isParties)?.lines ?? [];
-    const termLines = section(contract, ast.isTerm)?.lines ?? [];
-    const months = Number(first(termLines, ast.isPerformanceYearLine)?.months ?? '12');
+    const parties = section(contract, ast.Parties)?.lines ?? [];
+    const termLines = section(contract, ast.Term)?.lines ?? [];
+    const months = Number(first(termLines, ast.PerformanceYearLine)?.months ?? '12');
 
-    const population = section(contract, ast.isPopulation)?.lines ?? [];
-    const benchmark = first(population, ast.isBenchmarkLine);
-    const premiumLine = first(population, ast.isPremiumLine);
+    const population = section(contract, ast.Population)?.lines ?? [];
+    const benchmark = first(population, ast.BenchmarkLine);
+    const premiumLine = first(population, ast.PremiumLine);
     const premium = dec(premiumLine?.amount);
-    const assigned = first(population, ast.isAssignedLine);
+    const assigned = first(population, ast.AssignedLine);
 
-    const capitation = section(contract, ast.isCapitation)?.lines ?? [];
-    const quality = section(contract, ast.isQuality)?.lines ?? [];
-    const savingsNode = section(contract, ast.isSharedSavings);
-    const lossesNode = section(contract, ast.isSharedLosses);
+    const capitation = section(contract, ast.Capitation)?.lines ?? [];
+    const quality = section(contract, ast.Quality)?.lines ?? [];
+    const savingsNode = section(contract, ast.SharedSavings);
+    const lossesNode = section(contract, ast.SharedLosses);
 
     const savings = merge(preset?.savings, writtenSavings(savingsNode));
-    const revenueLine = first(population, ast.isRevenueCategoryLine);
+    const revenueLine = first(population, ast.RevenueCategoryLine);
     const revenueCategory = revenueLine?.category ? { category: revenueLine.category, line: lineOf(revenueLine) } : undefined;
     if (!savings.halfRateBelowMinimum) {
         const because = presetHalfRate(program, { revenueCategory: revenueCategory?.category, beneficiaries: dec(assigned?.count), termStart });
@@ -588,18 +612,18 @@ function buildModelFor(original: ast.Contract, forYear?: number): ContractModel 
             savings.halfRateBelowMinimum = { line: program.line, fromPreset: true, because };
         }
     }
-    const heba = first(population, ast.isHealthEquityLine);
+    const heba = first(population, ast.HealthEquityLine);
     const hebaAmount = dec(heba?.amount);
-    const alternativeLine = first(quality, ast.isAlternativeStandardLine);
+    const alternativeLine = first(quality, ast.AlternativeStandardLine);
     let losses: LossTerms | undefined;
     if (lossesNode || preset?.losses) {
         const merged = merge<LossTerms>(preset?.losses, lossesNode ? writtenLosses(lossesNode) : {});
         losses = { ...merged, line: lossesNode ? lineOf(lossesNode) : (program?.line ?? 0), fromPreset: !lossesNode };
     }
 
-    const distribution = section(contract, ast.isDistribution);
+    const distribution = section(contract, ast.Distribution);
     const keys = { attributed: 'attributed lives', equally: 'equally', fixed: 'fixed shares' } as const;
-    const remainders = distribution?.lines.filter(ast.isRemainderLine) ?? [];
+    const remainders = distribution ? allOf(distribution.lines, ast.RemainderLine) : [];
     const remainder = remainders.find(line => line.side === undefined) ?? remainders[0];
     const sideKey = (side: 'savings' | 'losses') => {
         const line = remainders.find(candidate => candidate.side === side);
@@ -620,30 +644,30 @@ function buildModelFor(original: ast.Contract, forYear?: number): ContractModel 
         },
         term: {
             start: termStart,
-            end: first(termLines, ast.isEndLine)?.date,
+            end: first(termLines, ast.EndLine)?.date,
             months: Number.isInteger(months) && months > 0 ? months : 12
         },
         population: {
-            attribution: first(population, ast.isAttributionLine)?.method,
+            attribution: first(population, ast.AttributionLine)?.method,
             beneficiaries: dec(assigned?.count),
             beneficiariesLine: assigned ? lineOf(assigned) : undefined,
-            minimumBeneficiaries: dec(first(population, ast.isMinimumAssignedLine)?.count) ?? preset?.minimumBeneficiaries,
-            memberMonths: dec(first(population, ast.isMemberMonthsLine)?.count),
+            minimumBeneficiaries: dec(first(population, ast.MinimumAssignedLine)?.count) ?? preset?.minimumBeneficiaries,
+            memberMonths: dec(first(population, ast.MemberMonthsLine)?.count),
             benchmark: benchmarkTerm(benchmark, premium),
             premium: premium ? { amount: premium, line: lineOf(premiumLine) } : undefined,
             attachment: (() => {
-                const line = first(population, ast.isAttachmentLine);
+                const line = first(population, ast.AttachmentLine);
                 const amount = dec(line?.amount);
                 return line && amount ? { kind: line.kind, amount, premium: dec(line.premium), line: lineOf(line) } : undefined;
             })(),
             riskAdjustment: (() => {
-                const line = first(population, ast.isRiskAdjustmentLine);
+                const line = first(population, ast.RiskAdjustmentLine);
                 const base = dec(line?.base);
                 return line && base ? { base, cap: dec(line.cap), line: lineOf(line) } : undefined;
             })(),
-            builtBenchmark: builtBenchmarkOf(section(contract, ast.isBenchmarkBuild)),
-            discount: rated(first(population, ast.isDiscountLine)) ?? preset?.discount,
-            trend: rated(first(population, ast.isTrendLine)),
+            builtBenchmark: builtBenchmarkOf(section(contract, ast.BenchmarkBuild)),
+            discount: rated(first(population, ast.DiscountLine)) ?? preset?.discount,
+            trend: rated(first(population, ast.TrendLine)),
             revenueCategory,
             healthEquityAdjustment: heba && hebaAmount ? {
                 amount: hebaAmount,
@@ -651,7 +675,7 @@ function buildModelFor(original: ast.Contract, forYear?: number): ContractModel 
                 line: lineOf(heba)
             } : undefined
         },
-        providers: (section(contract, ast.isProviders)?.providers ?? []).map(providerOf),
+        providers: (section(contract, ast.Providers)?.providers ?? []).map(providerOf),
         capitation: {
             lines: capitation.filter(line => ast.isCapitationRateLine(line) || ast.isCareCoordinationLine(line)).flatMap(line => {
                 const rate = dec(line.amount);
@@ -659,12 +683,12 @@ function buildModelFor(original: ast.Contract, forYear?: number): ContractModel 
                 return rate ? [{ service, rate, providerId: line.provider?.$refText, clawback: clawbackOf(line.clawback), line: lineOf(line) }] : [];
             }),
             withhold: (() => {
-                const line = first(capitation, ast.isCapitationWithholdLine);
+                const line = first(capitation, ast.CapitationWithholdLine);
                 const withhold = rated(line);
                 return withhold && line?.measure ? { ...withhold, measureId: line.measure.$refText } : withhold;
             })(),
             blockPayment: (() => {
-                const line = first(capitation, ast.isBlockPaymentLine);
+                const line = first(capitation, ast.BlockPaymentLine);
                 return line ? { providerId: line.provider?.$refText, line: lineOf(line) } : undefined;
             })()
         },
@@ -675,14 +699,14 @@ function buildModelFor(original: ast.Contract, forYear?: number): ContractModel 
         },
         losses,
         quality: {
-            standard: rated(first(quality, ast.isStandardLine)),
+            standard: rated(first(quality, ast.StandardLine)),
             alternativeStandard: alternativeLine ? { line: lineOf(alternativeLine) } : preset?.alternativeStandard,
-            measures: quality.filter(ast.isMeasure).map(measureOf)
+            measures: allOf(quality, ast.Measure).map(measureOf)
         },
-        qualityBonus: qualityBonusOf(section(contract, ast.isQualityBonus)),
+        qualityBonus: qualityBonusOf(section(contract, ast.QualityBonus)),
         distribution: distribution ? {
             reserve: (() => {
-                const line = first(distribution.lines, ast.isReserveLine);
+                const line = first(distribution.lines, ast.ReserveLine);
                 const reserve = rated(line);
                 return reserve && line?.savingsOnly ? { ...reserve, savingsOnly: true } : reserve;
             })(),
@@ -692,11 +716,11 @@ function buildModelFor(original: ast.Contract, forYear?: number): ContractModel 
             lossesKey: sideKey('losses'),
             line: lineOf(distribution)
         } : undefined,
-        scenarios: contract.sections.filter(ast.isScenario).map(scenario => scenarioOf(scenario)),
-        projections: contract.sections.filter(ast.isProjection).map(projectionOf),
-        advanceInvestment: advanceOf(section(contract, ast.isAdvanceInvestment)),
+        scenarios: allOf(contract.sections, ast.Scenario).map(scenario => scenarioOf(scenario)),
+        projections: allOf(contract.sections, ast.Projection).map(projectionOf),
+        advanceInvestment: advanceOf(section(contract, ast.AdvanceInvestment)),
         agreement,
-        uncertainty: uncertaintyOf(section(contract, ast.isUncertainty))
+        uncertainty: uncertaintyOf(section(contract, ast.Uncertainty))
     };
     if (forYear !== undefined) {
         model.agreement = { ...model.agreement, year: forYear, ...(assumed ? { assumedPresetYear: assumed } : {}) };
@@ -712,7 +736,7 @@ function buildModelFor(original: ast.Contract, forYear?: number): ContractModel 
  */
 export function buildModel(contract: ast.Contract): ContractModel {
     const model = buildModelFor(contract);
-    const blocks = contract.sections.some(ast.isYearTerms);
+    const blocks = firstOf(contract.sections, ast.YearTerms) !== undefined;
     const cache = new Map<number, ContractModel>();
     registerYearModels(model, (year) => {
         let built = cache.get(year);

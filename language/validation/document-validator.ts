@@ -1,5 +1,5 @@
 import {
-    AstUtils, DefaultDocumentValidator, DefaultLinker, DocumentValidator, GrammarUtils, type AstNodeDescription,
+    AstUtils, Cancellation, DefaultDocumentValidator, DefaultLinker, DocumentValidator, GrammarUtils, type AstNode, type AstNodeDescription,
     type LangiumDocument, type LinkingError, type ReferenceInfo, type ValidationAcceptor, type ValidationOptions
 } from 'langium';
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
@@ -42,6 +42,34 @@ export class AcoDocumentValidator extends DefaultDocumentValidator {
             diagnostic.source = 'aco';
         }
         return diagnostics;
+    }
+
+    /**
+     * Langium's node walk, without its two awaits per node and check when nothing can cancel the
+     * build (the CLI, the tests): each is a promise and a microtask, which over thousands of
+     * contracts cost more than the checks. An editor build (a real token) keeps Langium's walk,
+     * which yields to the event loop between nodes.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        // Langium's own `None` (vscode-jsonrpc's, which vscode-languageserver may hold another copy of).
+        if (cancelToken !== Cancellation.CancellationToken.None || this.profiler?.isActive('validating')) {
+            return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        }
+        const nodes = AstUtils.streamAst(rootNode).iterator();
+        for (const node of nodes) {
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
+                    const pending = check(node, acceptor, cancelToken);
+                    if (pending) {
+                        await pending;
+                    }
+                }
+            }
+            if (!nodeOptions.validateChildren) {
+                nodes.prune();
+            }
+        }
     }
 
     /**

@@ -20,8 +20,9 @@ import { rangeFrom, rangeOf, replaceFix, type FixData, type ProposedFix } from '
 import { IssueCodes } from './issue-codes.js';
 import {
     CAPITATION_SHARE, EXPENDITURE_SHARE, HEBA_SHARE, MEMBER_MONTHS_SHARE, MINIMUM_RATE_OBSERVED, RATE_BOUNDS, SAVINGS_RATE,
-    benchmarkBounds, minimumRateCeiling, type Bounds, type RateBounds
+    MINIMUM_RATE_CEILING_FLOOR, benchmarkBounds, minimumRateCeiling, type Bounds, type RateBounds
 } from './plausible-ranges.js';
+import { forEachDescendant } from '../model/ast-walk.js';
 
 export function checkPlausibility(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): void {
     const benchmarkImplausible = checkBenchmark(contract, model, accept);
@@ -398,54 +399,86 @@ function checkMemberMonths(contract: ast.Contract, model: ContractModel, accept:
 /** A rate line, the property that holds the rate, and the range it should lie in. */
 type RateCheck = [node: AstNode, property: string, bounds: RateBounds];
 
+/** The bounds of each rate line type (all leaf types, so `$type` names them exactly), and the property holding the rate. */
+const RATE_LINES: Readonly<Record<string, readonly [property: string, bounds: RateBounds]>> = {
+    [ast.CorridorLine.$type]: ['share', RATE_BOUNDS.corridorShare],
+    [ast.CapLine.$type]: ['rate', RATE_BOUNDS.cap],
+    [ast.SequestrationLine.$type]: ['rate', RATE_BOUNDS.sequestration],
+    [ast.QualityWithholdLine.$type]: ['rate', RATE_BOUNDS.qualityWithhold],
+    [ast.DiscountLine.$type]: ['rate', RATE_BOUNDS.discount],
+    [ast.TrendLine.$type]: ['rate', RATE_BOUNDS.trend],
+    [ast.CapitationWithholdLine.$type]: ['rate', RATE_BOUNDS.capitationWithhold],
+    [ast.StandardLine.$type]: ['rate', RATE_BOUNDS.standard],
+    [ast.QualityScoreLine.$type]: ['score', RATE_BOUNDS.qualityScore]
+};
+
 function rateChecks(contract: ast.Contract, model: ContractModel): RateCheck[] {
     const checks: RateCheck[] = [];
-    // A 60-digit square root: worked out only for a contract that states a minimum rate.
-    let minimumBounds: RateBounds | undefined;
-    const minimum = (): RateBounds => minimumBounds ??= {
-        what: 'a minimum savings rate', low: new Dec('0.001'), high: minimumRateCeiling(model.population.beneficiaries), observed: MINIMUM_RATE_OBSERVED
-    };
-    for (const node of AstUtils.streamAllContents(contract)) {
-        const losses = ast.isSharedLosses(node.$container);
-        if (ast.isSharingRateLine(node) && node.rate !== undefined) {
-            checks.push([node, 'rate', losses ? RATE_BOUNDS.lossSharingRate : RATE_BOUNDS.savingsSharingRate]);
-        } else if (ast.isCorridorLine(node)) {
-            checks.push([node, 'share', RATE_BOUNDS.corridorShare]);
-        } else if (ast.isCapLine(node)) {
-            checks.push([node, 'rate', RATE_BOUNDS.cap]);
-        } else if (ast.isSequestrationLine(node)) {
-            checks.push([node, 'rate', RATE_BOUNDS.sequestration]);
-        } else if (ast.isQualityWithholdLine(node)) {
-            checks.push([node, 'rate', RATE_BOUNDS.qualityWithhold]);
-        } else if (ast.isDiscountLine(node)) {
-            checks.push([node, 'rate', RATE_BOUNDS.discount]);
-        } else if (ast.isTrendLine(node)) {
-            checks.push([node, 'rate', RATE_BOUNDS.trend]);
-        } else if (ast.isCapitationWithholdLine(node)) {
-            checks.push([node, 'rate', RATE_BOUNDS.capitationWithhold]);
-        } else if (ast.isStandardLine(node)) {
-            checks.push([node, 'rate', RATE_BOUNDS.standard]);
-        } else if (ast.isQualityScoreLine(node)) {
-            checks.push([node, 'score', RATE_BOUNDS.qualityScore]);
-        } else if (ast.isMinimumSavingsRateLine(node) && node.rate !== undefined) {
-            checks.push([node, 'rate', minimum()]);
-        } else if (ast.isMinimumLossRateLine(node) && node.rate !== undefined) {
-            checks.push([node, 'rate', { ...minimum(), what: 'a minimum loss rate' }]);
+    const minimum = (what: string): RateBounds => minimumRateBounds(what, model.population.beneficiaries);
+    // One walk with a `$type` lookup: every node of every contract passes through here.
+    forEachDescendant(contract, node => {
+        const type = node.$type;
+        if (type === ast.SharingRateLine.$type) {
+            if ((node as ast.SharingRateLine).rate !== undefined) {
+                checks.push([node, 'rate', ast.isSharedLosses(node.$container) ? RATE_BOUNDS.lossSharingRate : RATE_BOUNDS.savingsSharingRate]);
+            }
+        } else if (type === ast.MinimumSavingsRateLine.$type) {
+            if ((node as ast.MinimumSavingsRateLine).rate !== undefined) {
+                checks.push([node, 'rate', minimum('a minimum savings rate')]);
+            }
+        } else if (type === ast.MinimumLossRateLine.$type) {
+            if ((node as ast.MinimumLossRateLine).rate !== undefined) {
+                checks.push([node, 'rate', minimum('a minimum loss rate')]);
+            }
+        } else {
+            const line = RATE_LINES[type];
+            if (line) {
+                checks.push([node, line[0], line[1]]);
+            }
         }
-    }
+    });
     return checks;
+}
+
+/**
+ * The bounds of a minimum savings (or loss) rate at N beneficiaries. The ceiling (a 60-digit
+ * square root) is at least `MINIMUM_RATE_CEILING_FLOOR`, so it is worked out only when asked for,
+ * and checkRates asks only for a rate above that floor.
+ */
+const MINIMUM_RATE_LOW = new Dec('0.001');
+
+function minimumRateBounds(what: string, beneficiaries: Dec | undefined): RateBounds {
+    let high: Dec | undefined;
+    return {
+        what,
+        low: MINIMUM_RATE_LOW,
+        get high(): Dec {
+            return high ??= minimumRateCeiling(beneficiaries);
+        },
+        highAtLeast: MINIMUM_RATE_CEILING_FLOOR,
+        observed: MINIMUM_RATE_OBSERVED
+    };
+}
+
+/** Whether `size` is above the bounds' ceiling (`otherwise` when there is none), reading the ceiling only when its floor does not settle it. */
+function aboveHigh(size: Dec, bounds: RateBounds, otherwise?: Dec): boolean {
+    if (bounds.highAtLeast && size.lessThanOrEqualTo(bounds.highAtLeast)) {
+        return false;
+    }
+    const high = bounds.high ?? otherwise;
+    return high !== undefined && size.greaterThan(high);
 }
 
 function checkRates(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): void {
     for (const [node, property, bounds] of rateChecks(contract, model)) {
         const value = (node as unknown as Record<string, string | undefined>)[property];
-        if (value === undefined || new Dec(value).isZero() || new Dec(value).abs().greaterThan(1)) {
+        const rate = value === undefined ? undefined : new Dec(value);
+        const size = rate?.abs();
+        if (!rate || !size || rate.isZero() || size.greaterThan(1)) {
             continue; // zero: effect-checks.ts; beyond 100%: percent-range
         }
-        const rate = new Dec(value);
-        const size = rate.abs();
         const below = bounds.low !== undefined && size.lessThan(bounds.low);
-        if (!below && !(bounds.high && size.greaterThan(bounds.high))) {
+        if (!below && !aboveHigh(size, bounds)) {
             continue; // plausible: no message to write
         }
         const written = text(node, property);
@@ -454,7 +487,7 @@ function checkRates(contract: ast.Contract, model: ContractModel, accept: Valida
         if (below && bounds.low) {
             // 0.75% for 75%: a fraction written with a % sign, when the hundredfold figure fits.
             const meant = rate.times(100);
-            const fits = meant.abs().greaterThanOrEqualTo(bounds.low) && meant.abs().lessThanOrEqualTo(bounds.high ?? 1);
+            const fits = meant.abs().greaterThanOrEqualTo(bounds.low) && !aboveHigh(meant.abs(), bounds, new Dec(1));
             if (fits) {
                 const proposal = formatPercent(meant);
                 report(accept, 'warning', `${what} is far below what programs use (${bounds.observed}). ${written} reads like the fraction ${written.replace('%', '')} written with a % sign: did you mean ${proposal}?`,
@@ -462,8 +495,8 @@ function checkRates(contract: ast.Contract, model: ContractModel, accept: Valida
             } else {
                 report(accept, 'warning', `${what} is far below what programs use (${bounds.observed}). Check the figure.`, node, range, IssueCodes.ImplausibleRate);
             }
-        } else if (bounds.high && size.greaterThan(bounds.high)) {
-            report(accept, 'warning', `${what} is far above what programs use (${bounds.observed}; the plausible ceiling here is ${formatPercent(bounds.high, 1)}). Check the figure.`,
+        } else if (aboveHigh(size, bounds)) {
+            report(accept, 'warning', `${what} is far above what programs use (${bounds.observed}; the plausible ceiling here is ${formatPercent(bounds.high!, 1)}). Check the figure.`,
                 node, range, IssueCodes.ImplausibleRate);
         }
     }

@@ -62,13 +62,16 @@ export const HEBA_SHARE = bounds('-0.05', '0.05', 'REACH health equity adjustmen
 /** Member months against beneficiaries × months: a year keeps 85% or more of them (A1540: 97%). */
 export const MEMBER_MONTHS_SHARE = bounds('0.85', 1, 'a performance year usually keeps 85% or more of its beneficiaries\' months (A1540: 97%)');
 
+/** The least the minimum rate ceiling can be: a rate at or below it is plausible without working the ceiling out. */
+export const MINIMUM_RATE_CEILING_FLOOR = new Dec('0.05');
+
 /**
  * The largest plausible minimum savings (or loss) rate at N beneficiaries: CMS's published
  * rates are 0–3.9% from 5,000 beneficiaries, and below that never above 3.2/√N (12.1% at 513,
  * 25.4% at 152, the smallest ACO). Without N, 5%.
  */
 export function minimumRateCeiling(beneficiaries: Dec | undefined): Dec {
-    const floor = new Dec('0.05');
+    const floor = MINIMUM_RATE_CEILING_FLOOR;
     if (!beneficiaries || !beneficiaries.greaterThan(0)) {
         return floor;
     }
@@ -83,7 +86,9 @@ export interface RateBounds {
     /** What the line sets, as a noun phrase: "a sharing rate". */
     what: string;
     /** Above this the rate is implausible (undefined: no ceiling). */
-    high?: Dec;
+    readonly high?: Dec;
+    /** When `high` is costly to work out, a figure it is never below: a rate at or below this is within it. */
+    highAtLeast?: Dec;
     /** Below this (and above zero) the rate is implausible (undefined: no floor). */
     low?: Dec;
     observed: string;
