@@ -165,19 +165,20 @@ export function oweLosses(
     const money = (amount: Dec) => moneyText(amount, currency);
     const loss = gross.abs();
     const lossRate = year.rate.abs();
-    const opening = `Gross loss ${money(loss)} is ${percentText(lossRate)} of the benchmark`;
+    // Read only by the steps' explanations, which are written when shown.
+    const opening = (): string => `Gross loss ${money(loss)} is ${percentText(lossRate)} of the benchmark`;
     const minimum = rules.minimum;
     const result: OwedLosses = { owed, minimumRate: minimum?.rate };
 
     if (!minimum) {
-        addStep(steps, 'minimum loss rate', () => `${opening}; no minimum loss rate applies, so losses are shared from ${firstUnitText(currency)}.`, rules.line, {
+        addStep(steps, 'minimum loss rate', () => `${opening()}; no minimum loss rate applies, so losses are shared from ${firstUnitText(currency)}.`, rules.line, {
             rate: ZERO
         });
     } else if (trace.outcome === 'below minimum') {
         addStep(
             steps,
             'minimum loss rate',
-            () => `${opening}, below the ${percentText(minimum.rate)} minimum loss rate${minimumRateSource(minimum)}, so nothing is owed.`,
+            () => `${opening()}, below the ${percentText(minimum.rate)} minimum loss rate${minimumRateSource(minimum)}, so nothing is owed.`,
             minimum.line,
             { amount: ZERO, rate: minimum.rate }
         );
@@ -190,7 +191,7 @@ export function oweLosses(
         addStep(
             steps,
             'minimum loss rate',
-            () => `${opening}, ${relation} the ${percentText(minimum.rate)} minimum loss rate${minimumRateSource(minimum)}, ${consequence}.`,
+            () => `${opening()}, ${relation} the ${percentText(minimum.rate)} minimum loss rate${minimumRateSource(minimum)}, ${consequence}.`,
             rules.aboveMinimum ? rules.basisLine ?? minimum.line : minimum.line,
             { rate: minimum.rate, ...(rules.aboveMinimum ? { amount: trace.basis.negated() } : {}) }
         );

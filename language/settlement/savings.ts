@@ -119,12 +119,13 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
     const shared = shareSavingsRule(exact, exactPlan(rules), year, trace);
     const { gross, rate, quality } = year;
     const money = (amount: Dec) => moneyText(amount, currency);
-    const opening = `Gross savings ${money(gross)} are ${percentText(rate)} of the benchmark`;
+    // Read only by the steps' explanations, which are written when shown.
+    const opening = (): string => `Gross savings ${money(gross)} are ${percentText(rate)} of the benchmark`;
     const minimum = rules.minimum;
     const result: SharedSavings = { shared, minimumRate: minimum?.rate };
 
     if (trace.outcome === 'guardrail') {
-        addStep(steps, 'guardrail', () => `${opening}, but the guardrail applies, so no savings are shared.`, year.guardrailLine, { amount: ZERO });
+        addStep(steps, 'guardrail', () => `${opening()}, but the guardrail applies, so no savings are shared.`, year.guardrailLine, { amount: ZERO });
         return result;
     }
 
@@ -134,7 +135,7 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
         addStep(
             steps,
             'minimum savings rate',
-            () => `${opening}; no minimum savings rate applies, so savings are shared from ${firstUnitText(currency)}.`,
+            () => `${opening()}; no minimum savings rate applies, so savings are shared from ${firstUnitText(currency)}.`,
             rules.basisLine,
             { amount: gross, rate: ZERO }
         );
@@ -142,7 +143,7 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
         addStep(
             steps,
             'minimum savings rate',
-            () => `${opening}, below the ${percentText(minimum.rate)} minimum savings rate${minimumRateSource(minimum)}, so nothing is shared.`,
+            () => `${opening()}, below the ${percentText(minimum.rate)} minimum savings rate${minimumRateSource(minimum)}, so nothing is shared.`,
             minimum.line,
             { amount: ZERO, rate: minimum.rate }
         );
@@ -153,7 +154,7 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
         addStep(
             steps,
             'minimum savings rate',
-            () => `${opening}, below the ${percentText(minimum.rate)} minimum savings rate${minimumRateSource(minimum)}; savings below the minimum are still shared, from ${firstUnitText(currency)}, at half the final sharing rate${why}.`,
+            () => `${opening()}, below the ${percentText(minimum.rate)} minimum savings rate${minimumRateSource(minimum)}; savings below the minimum are still shared, from ${firstUnitText(currency)}, at half the final sharing rate${why}.`,
             half?.line ?? minimum.line,
             { amount: gross, rate: minimum.rate }
         );
@@ -165,7 +166,7 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
         addStep(
             steps,
             'minimum savings rate',
-            () => `${opening}, ${relation} the ${percentText(minimum.rate)} minimum savings rate${minimumRateSource(minimum)}, ${consequence}.`,
+            () => `${opening()}, ${relation} the ${percentText(minimum.rate)} minimum savings rate${minimumRateSource(minimum)}, ${consequence}.`,
             minimum.line,
             { amount: rules.basis === 'above minimum' ? gross.minus(trace.threshold) : gross, rate: minimum.rate }
         );
@@ -222,7 +223,7 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
         const sharedAtRate = trace.beforeSequestration;
         result.finalSharingRate = finalRate;
         const floorText = trace.floorApplied ? `, raised to the ${percentText(rules.floor!.rate)} floor` : '';
-        const how = trace.scaled
+        const how = (): string => trace.scaled
             ? `${percentText(sharing.rate)}${origin(sharing)} × quality score ${percentText(quality)}${halfText} = ${percentText(finalRate)}`
             : trace.halfRate
               ? `${percentText(sharing.rate)}${origin(sharing)}${halfText} = ${percentText(finalRate)}`
@@ -232,7 +233,7 @@ export function shareSavings(rules: SavingsRules, year: YearPosition, currency: 
         addStep(
             steps,
             'final sharing rate',
-            () => `Final sharing rate ${how}${floorText}: shared savings ${money(basis)} × ${percentText(finalRate)} = ${money(sharedAtRate)}.`,
+            () => `Final sharing rate ${how()}${floorText}: shared savings ${money(basis)} × ${percentText(finalRate)} = ${money(sharedAtRate)}.`,
             sharing.line,
             { amount: sharedAtRate, rate: finalRate }
         );

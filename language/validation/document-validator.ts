@@ -179,6 +179,16 @@ function codeFor(data: { code?: string; property?: string } | undefined): string
 
 /** Unknown IDs explained in the author's terms, naming where the ID should be declared. */
 export class AcoLinker extends DefaultLinker {
+    /** Langium's linking walk, without an await per node when nothing can cancel the build (see validateAstNodes above). */
+    override async link(document: LangiumDocument, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        if (cancelToken !== Cancellation.CancellationToken.None || this.profiler?.isActive('linking')) {
+            return super.link(document, cancelToken);
+        }
+        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+            AstUtils.streamReferences(node).forEach(ref => this.doLink(ref, document));
+        }
+    }
+
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
         const id = refInfo.reference.$refText;
         const root = AstUtils.findRootNode(refInfo.container);
