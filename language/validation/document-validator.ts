@@ -179,12 +179,21 @@ function codeFor(data: { code?: string; property?: string } | undefined): string
 
 /** Unknown IDs explained in the author's terms, naming where the ID should be declared. */
 export class AcoLinker extends DefaultLinker {
-    /** Langium's linking walk, without an await per node when nothing can cancel the build (see validateAstNodes above). */
+    /**
+     * Langium's linking walk, without an await per node (see validateAstNodes above): an editor
+     * build looks for cancellation every few dozen nodes.
+     */
     override async link(document: LangiumDocument, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
-        if (cancelToken !== Cancellation.CancellationToken.None || this.profiler?.isActive('linking')) {
+        if (this.profiler?.isActive('linking')) {
             return super.link(document, cancelToken);
         }
+        const cancellable = cancelToken !== Cancellation.CancellationToken.None;
+        let sinceInterrupt = 0;
         for (const node of AstUtils.streamAst(document.parseResult.value)) {
+            if (cancellable && ++sinceInterrupt === NODES_PER_INTERRUPT) {
+                sinceInterrupt = 0;
+                await interruptAndCheck(cancelToken);
+            }
             AstUtils.streamReferences(node).forEach(ref => this.doLink(ref, document));
         }
     }
