@@ -64,7 +64,7 @@ export function buildProgram(run: (code: number) => void): Command {
         .exitOverride();
     // For the commands that take many files: large runs are checked on every core.
     const jobs = (command: Command): Command => command
-        .option('--jobs <n>', 'threads to check contracts on (default: one per core when a run has thousands of files)', wholeNumber(1, MAX_JOBS));
+        .option('--jobs <n>', 'threads to check contracts on (default: one per core when a run has tens of thousands of files)', wholeNumber(1, MAX_JOBS));
     const wrap = <T>(action: (paths: string[], options: T) => Promise<number>) =>
         async (paths: string[], options: T): Promise<void> => run(await action(paths, options));
 
