@@ -7,7 +7,8 @@
  * (document-builder.ts) always finishes with the open documents first.
  */
 import {
-    DefaultLangiumDocumentFactory, DefaultWorkspaceManager, type AstNode, type LangiumDocument, type Mutable, type Stream, type URI, type WorkspaceFolder
+    DefaultLangiumDocumentFactory, DefaultWorkspaceManager, DocumentState, type AstNode, type LangiumDocument, type LangiumDocumentFactory,
+    type LangiumSharedCoreServices, type Mutable, type Stream, type URI, type WorkspaceFolder
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,6 +16,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 export class AcoWorkspaceManager extends DefaultWorkspaceManager {
     /** Files found at start-up and not loaded yet. */
     private deferred: URI[] = [];
+    private readonly documentFactory: LangiumDocumentFactory;
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.documentFactory = services.workspace.LangiumDocumentFactory;
+    }
 
     /** Records the folder's files instead of reading them: start-up ends once the folder is listed. */
     protected override async loadWorkspaceDocuments(uris: Stream<URI>, _collector: (document: LangiumDocument) => void): Promise<void> {
@@ -32,18 +39,28 @@ export class AcoWorkspaceManager extends DefaultWorkspaceManager {
 
     /**
      * Loads the files found at start-up as one update of the workspace, queued behind whatever
-     * the client has already sent. The update creates each document, parses and indexes it; an
-     * edit cancels it and the edit's own update carries on with the documents not yet built.
+     * the client has already sent. Each file gets an empty document, which the update parses and
+     * indexes like any changed document; an edit cancels the update and the edit's own update
+     * carries on with the documents not yet built (Langium rebuilds every unfinished document).
      */
     private loadDeferred(): void {
-        const uris = this.deferred.filter(uri => !this.langiumDocuments.hasDocument(uri));
+        const uris = this.deferred;
         this.deferred = [];
         if (uris.length === 0) {
             return;
         }
         // A read runs once every queued write is done: the load does not cancel an edit already queued.
-        void this.mutex.read(() => undefined)
-            .then(() => this.mutex.write(token => this.documentBuilder.update(uris.filter(uri => !this.langiumDocuments.hasDocument(uri)), [], token)));
+        void this.mutex.read(() => undefined).then(() => this.mutex.write(token => {
+            for (const uri of uris) {
+                if (!this.langiumDocuments.hasDocument(uri)) {
+                    // What `update` makes of a changed file it has no document for, without asking the disk about each one.
+                    const document = this.documentFactory.fromModel({ $type: 'INVALID' }, uri);
+                    document.state = DocumentState.Changed;
+                    this.langiumDocuments.addDocument(document);
+                }
+            }
+            return this.documentBuilder.update([], [], token);
+        }));
     }
 }
 
@@ -52,9 +69,18 @@ export class AcoWorkspaceManager extends DefaultWorkspaceManager {
  * folder's files one after another; awaiting each small read left the server idle between them
  * (a folder of 5,000 contracts took half as long again), while a synchronous read of a contract
  * takes some microseconds and the builder still yields to the client every few milliseconds.
+ * A file that cannot be read (deleted since the folder was listed, no permission) reads as empty:
+ * one bad file must not make every later build fail. Its deletion reaches the server as a change.
  */
 export class AcoDocumentFactory extends DefaultLangiumDocumentFactory {
     protected override getUpdatedText<T extends AstNode>(document: Mutable<LangiumDocument<T>>, textDocument: TextDocument | undefined, cancelToken: CancellationToken): Promise<string> {
-        return textDocument ? super.getUpdatedText(document, textDocument, cancelToken) : Promise.resolve(this.fileSystemProvider.readFileSync(document.uri));
+        if (textDocument) {
+            return super.getUpdatedText(document, textDocument, cancelToken);
+        }
+        try {
+            return Promise.resolve(this.fileSystemProvider.readFileSync(document.uri));
+        } catch {
+            return Promise.resolve('');
+        }
     }
 }

@@ -8,8 +8,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DocumentState, URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { WorkspaceSymbol } from 'vscode-languageserver';
+import { createAcoServices } from '../../language/aco-module.js';
 import { specText, startClient, type TestClient } from './lsp-client.js';
 
 const FILES = 300;
@@ -88,4 +91,24 @@ describe('a folder of contracts', () => {
         await new Promise(resolve => setTimeout(resolve, 300));
         expect(client.diagnostics.get(opened)!.at(-1)).toEqual([]);
     }, 30_000);
+});
+
+describe('loading a folder in the background', () => {
+    test('a file gone since the folder was listed reads as empty, and the files after it still load', async () => {
+        const { shared } = createAcoServices(NodeFileSystem);
+        const workspace = shared.workspace;
+        const gone = URI.file(path.join(folder, 'deleted-since.aco'));
+        const present = URI.parse(uris[1]);
+        for (const uri of [gone, present]) {
+            // As the workspace manager leaves each listed file: an empty document, to be read and parsed.
+            const document = workspace.LangiumDocumentFactory.fromModel({ $type: 'INVALID' }, uri);
+            document.state = DocumentState.Changed;
+            workspace.LangiumDocuments.addDocument(document);
+        }
+        await workspace.DocumentBuilder.update([], []);
+        expect(workspace.LangiumDocuments.getDocument(gone)!.textDocument.getText()).toBe('');
+        const loaded = workspace.LangiumDocuments.getDocument(present)!;
+        expect(loaded.state).toBeGreaterThanOrEqual(DocumentState.IndexedReferences);
+        expect((loaded.parseResult.value as { name?: string }).name).toBe('Portfolio contract 1');
+    });
 });
