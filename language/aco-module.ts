@@ -11,6 +11,7 @@ import { AcoDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { AcoConfigurationProvider } from './lsp/configuration.js';
 import { AcoDocumentBuilder } from './lsp/document-builder.js';
 import { AcoDocumentFactory, AcoWorkspaceManager } from './lsp/workspace-manager.js';
+import { AcoValidationRegistry } from './validation/validation-registry.js';
 import { AcoDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { AcoFormatter } from './lsp/formatter.js';
 import { AcoHoverProvider } from './lsp/hover.js';
@@ -79,6 +80,7 @@ export const AcoModule: Module<AcoServices, PartialLangiumServices & AcoAddedSer
     },
     validation: {
         AcoValidator: (services) => new AcoValidator(services),
+        ValidationRegistry: (services) => new AcoValidationRegistry(services),
         // Syntax errors reported once, without the checks their recovery makes meaningless.
         DocumentValidator: (services) => new CascadeFreeDocumentValidator(services)
     }

@@ -1,6 +1,6 @@
 import {
     AstUtils, Cancellation, DefaultDocumentValidator, DefaultLinker, DocumentValidator, GrammarUtils, interruptAndCheck, type AstNode, type AstNodeDescription,
-    type LangiumDocument, type LinkingError, type ReferenceInfo, type ValidationAcceptor, type ValidationOptions
+    type LangiumDocument, type LinkingError, type ReferenceInfo, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
 } from 'langium';
 import { DiagnosticSeverity, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
 import type { AcoServices } from '../aco-module.js';
@@ -10,6 +10,7 @@ import { currencySymbol } from '../format.js';
 import { proposalIn } from '../parser/syntax-messages.js';
 import { closestIds, declaredIds } from './id-suggestions.js';
 import { IssueCodes } from './issue-codes.js';
+import { AcoValidationRegistry } from './validation-registry.js';
 import { scenarioName, sentence } from './node-names.js';
 import { checkExpectations, checkProjectionExpectations } from './scenario-checks.js';
 
@@ -69,7 +70,7 @@ export class AcoDocumentValidator extends DefaultDocumentValidator {
             }
             const nodeOptions = this.validateSingleNodeOptions(node, options);
             if (nodeOptions.validateNode) {
-                for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
+                for (const check of this.checks(node.$type, options)) {
                     const pending = check(node, acceptor, cancelToken);
                     if (pending) {
                         await pending;
@@ -80,6 +81,12 @@ export class AcoDocumentValidator extends DefaultDocumentValidator {
                 nodes.prune();
             }
         }
+    }
+
+    /** The checks of a node type: the registry's list itself when it keeps one (validation-registry.ts). */
+    private checks(type: string, options: ValidationOptions): Iterable<ValidationCheck> {
+        const registry = this.validationRegistry;
+        return registry instanceof AcoValidationRegistry ? registry.checksFor(type, options.categories) : registry.getChecks(type, options.categories);
     }
 
     /**
