@@ -127,7 +127,7 @@ export async function runLspBench(root: string, edits = 100): Promise<LspBenchRe
         largest: largeContract(2000, 500, 1000)
     };
     // Enough edits that the 95th percentile is not one or two garbage collections; the largest contract's take seconds each.
-    const samples = { typical: edits * 3, medium: edits * 2, largest: Math.max(10, Math.round(edits / 8)) };
+    const samples = { typical: edits * 3, medium: edits * 2, largest: Math.max(20, Math.round(edits / 5)) };
 
     const started = performance.now();
     const session = await startServer(root);
