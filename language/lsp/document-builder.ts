@@ -7,8 +7,9 @@
  *   files (nothing is exported: references/scope.ts), so building one first cannot miss a name.
  * - Workspace updates validate open documents only. A file that is not open is parsed and indexed
  *   (Go to Symbol in Workspace finds it) but its problems are `aco validate`'s business, as
- *   TypeScript's and ESLint's servers do: one edit must not re-validate thousands of files.
- *   An explicit `build(documents, { validation: true })` (the CLI, the tests) validates as asked.
+ *   TypeScript's and ESLint's servers do: one edit must not re-validate thousands of files, nor
+ *   walk them through the build's phases again. An explicit `build(documents, { validation: true })`
+ *   (the CLI, the tests) validates as asked.
  * - A document's `Validated` listeners (the one that publishes its diagnostics among them) always
  *   run once it is validated. Langium checks for cancellation before each listener; when a new
  *   edit cancelled the build in that gap (opening 15 contracts at once does it), the document
@@ -37,13 +38,25 @@ export class AcoDocumentBuilder extends DefaultDocumentBuilder {
         return documents;
     }
 
-    protected override shouldValidate(document: LangiumDocument): boolean {
-        return !this.closedInUpdate(document) && super.shouldValidate(document);
+    /**
+     * A file no editor has open goes through the validation phase without being checked: it ends
+     * `Validated` with no diagnostics (none is published, see notifyDocumentPhase), so later
+     * updates pass it by instead of taking thousands of finished files through every phase again.
+     */
+    protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+        if (!this.closedInUpdate(document)) {
+            await super.validate(document, cancelToken);
+        }
+    }
+
+    /** Such a file is complete as it is: asking the registry for its categories on every edit costs microseconds a file. */
+    protected override resultsAreIncomplete(document: LangiumDocument, options: BuildOptions | undefined): boolean {
+        return !(document.diagnostics === undefined && this.closedInUpdate(document)) && super.resultsAreIncomplete(document, options);
     }
 
     protected override notifyDocumentPhase(document: LangiumDocument, state: DocumentState, cancelToken: CancellationToken): Promise<void> {
         if (state === DocumentState.Validated && this.closedInUpdate(document)) {
-            // Closed while it was being validated: publishing now would bring back the problems its closing cleared.
+            // Not checked (see validate), or closed while it was: publishing would bring back the problems its closing cleared.
             return Promise.resolve();
         }
         return super.notifyDocumentPhase(document, state, state === DocumentState.Validated ? CancellationToken.None : cancelToken);

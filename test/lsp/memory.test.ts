@@ -99,11 +99,18 @@ describe('memory', () => {
         await client.sendNotification('textDocument/didClose', { textDocument: { uri } });
         await forgotten(uri, publishedBeforeClose);
         await openUseAndClose('file:///virtual/after.aco', small);
-        const closed = heapAfterGc();
         const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
         const held = open - baseline;
         expect(held, `the open contract holds ${mb(held)}`).toBeGreaterThan(20e6);
-        // Within a tenth of what the contract held (and at most 15 MB) of the baseline.
-        expect(closed - baseline, `baseline ${mb(baseline)}, open ${mb(open)}, closed ${mb(closed)}`).toBeLessThan(Math.min(held / 10, 15e6));
+        // Within a tenth of what the contract held (and at most 15 MB) of the baseline, once the
+        // server's work on the closing has run its course: a heap measured in the very turn the
+        // last answer arrives can still count a build that is being wound up.
+        const limit = Math.min(held / 10, 15e6);
+        let closed = heapAfterGc();
+        for (let wait = 0; wait < 40 && closed - baseline >= limit; wait++) {
+            await new Promise(resolve => setTimeout(resolve, 50));
+            closed = heapAfterGc();
+        }
+        expect(closed - baseline, `baseline ${mb(baseline)}, open ${mb(open)}, closed ${mb(closed)}`).toBeLessThan(limit);
     }, 120_000);
 });
