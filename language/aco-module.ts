@@ -12,6 +12,7 @@ import { AcoConfigurationProvider } from './lsp/configuration.js';
 import { AcoDocumentBuilder } from './lsp/document-builder.js';
 import { AcoDocumentFactory, AcoWorkspaceManager } from './lsp/workspace-manager.js';
 import { AcoValidationRegistry } from './validation/validation-registry.js';
+import { AcoReferences, NoReferenceDescriptions } from './references/local-references.js';
 import { AcoDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { AcoFormatter } from './lsp/formatter.js';
 import { AcoHoverProvider } from './lsp/hover.js';
@@ -63,6 +64,10 @@ export const AcoModule: Module<AcoServices, PartialLangiumServices & AcoAddedSer
         LastValidVersions: (services) => new LastValidVersions(services.shared, services.analysis.ContractAnalyzer),
         EditorFocus: () => new EditorFocus()
     },
+    workspace: {
+        // References are found by walking their own file when asked (local-references.ts), not indexed.
+        ReferenceDescriptionProvider: () => new NoReferenceDescriptions()
+    },
     lsp: {
         Formatter: () => new AcoFormatter(),
         HoverProvider: (services) => new AcoHoverProvider(services),
@@ -74,6 +79,7 @@ export const AcoModule: Module<AcoServices, PartialLangiumServices & AcoAddedSer
         DocumentSymbolProvider: () => new AcoDocumentSymbolProvider()
     },
     references: {
+        References: (services) => new AcoReferences(services),
         Linker: (services) => new AcoLinker(services),
         ScopeComputation: (services) => new AcoScopeComputation(services),
         ScopeProvider: (services) => new AcoScopeProvider(services)

@@ -3,8 +3,7 @@
  * language server does; each result carries its diagnostics and the cached analysis (model and
  * settlements).
  */
-import { EmptyFileSystem, URI, type LangiumDocument, type Module, type ReferenceDescriptionProvider } from 'langium';
-import type { PartialLangiumServices } from 'langium/lsp';
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { createAcoServices, type AcoServices } from '../aco-module.js';
 import type { ContractAnalysis } from '../analysis/contract-analysis.js';
@@ -22,20 +21,9 @@ export interface LoadedContract {
 
 let services: AcoServices | undefined;
 
-/**
- * What the CLI needs of the language services and the editor does not: no index of references.
- * Langium indexes every reference of every document for Find References across files; no command
- * reads it, and building it walks each contract's AST once more with an await per node.
- */
-const cliOverrides: Module<AcoServices, PartialLangiumServices> = {
-    workspace: {
-        ReferenceDescriptionProvider: (): ReferenceDescriptionProvider => ({ createDescriptions: async () => [] })
-    }
-};
-
 /** The language services, created once per process. */
 export function acoServices(): AcoServices {
-    services ??= createAcoServices(EmptyFileSystem, cliOverrides).Aco;
+    services ??= createAcoServices(EmptyFileSystem).Aco;
     return services;
 }
 

@@ -4,6 +4,7 @@
  * calls for inlay hints, code lens and rename.
  */
 import * as fs from 'node:fs';
+import { URI, type AstNode } from 'langium';
 import { describe, expect, test } from 'vitest';
 import {
     expectCompletion, expectFindReferences, expectFormatting, expectGoToDefinition, expectHover, expectSymbols,
@@ -160,6 +161,22 @@ describe('navigation', () => {
             text: 'contract "x" { providers { provider <|RPC|> "R" { attributed 1 } } capitation { primary care $1 per member per month paid to <|RPC|> } scenario "s" { savings 1% expect provider <|R<|>PC|> receives $0 } }',
             includeDeclaration: true
         });
+    });
+
+    test('references are found in their own file, with no workspace index of them', async () => {
+        const text = 'contract "x" {\n    providers { provider RPC "R" { attributed 1 } }\n    quality { measure BCS "B" { target 70% weight 100% } }\n'
+            + '    capitation { primary care $1 per member per month paid to RPC }\n    scenario "s" { savings 1% result BCS 72% expect provider RPC receives $0 }\n}\n';
+        const document = await parse(text);
+        const root = document.parseResult.value as unknown as { sections: Array<{ $type: string; providers?: AstNode[]; lines?: AstNode[] }> };
+        const provider = root.sections.find(s => s.$type === 'Providers')!.providers![0];
+        const measure = root.sections.find(s => s.$type === 'Quality')!.lines![0];
+        const uses = (node: AstNode) => aco.references.References.findReferences(node, {}).toArray().map(r => text.slice(r.segment.offset, r.segment.end));
+        expect(uses(provider)).toEqual(['RPC', 'RPC']);
+        expect(uses(measure)).toEqual(['BCS']);
+        // Asked about another file, a contract's IDs have no uses there.
+        expect(aco.references.References.findReferences(provider, { documentUri: URI.parse('memory:///other.aco') }).toArray()).toEqual([]);
+        const path = aco.workspace.AstNodeLocator.getAstNodePath(provider);
+        expect(aco.shared.workspace.IndexManager.findAllReferences(provider, path).toArray()).toEqual([]);
     });
 
     test('rename changes the declaration and every reference', async () => {
