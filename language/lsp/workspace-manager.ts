@@ -4,14 +4,14 @@
  * with 5,000 contracts the file in front of the author showed its problems only after all of them.
  * Here the folder is only listed at start-up; its files are loaded, parsed and indexed afterwards
  * by one ordinary workspace update, which any edit interrupts and which the document builder
- * (document-builder.ts) always finishes with the open documents first.
+ * (document-builder.ts) always finishes with the open documents first; document-factory.ts reads
+ * each file as it is built.
  */
 import {
-    DefaultLangiumDocumentFactory, DefaultWorkspaceManager, DocumentState, type AstNode, type LangiumDocument, type LangiumDocumentFactory,
-    type LangiumSharedCoreServices, type Mutable, type Stream, type URI, type WorkspaceFolder
+    DefaultWorkspaceManager, DocumentState, type LangiumDocument, type LangiumDocumentFactory, type LangiumSharedCoreServices, type Stream,
+    type URI, type WorkspaceFolder
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 export class AcoWorkspaceManager extends DefaultWorkspaceManager {
     /** Files found at start-up and not loaded yet. */
@@ -61,26 +61,5 @@ export class AcoWorkspaceManager extends DefaultWorkspaceManager {
             }
             return this.documentBuilder.update([], [], token);
         }));
-    }
-}
-
-/**
- * Reads a file that is not open synchronously when its document is (re)built. The builder loads a
- * folder's files one after another; awaiting each small read left the server idle between them
- * (a folder of 5,000 contracts took half as long again), while a synchronous read of a contract
- * takes some microseconds and the builder still yields to the client every few milliseconds.
- * A file that cannot be read (deleted since the folder was listed, no permission) reads as empty:
- * one bad file must not make every later build fail. Its deletion reaches the server as a change.
- */
-export class AcoDocumentFactory extends DefaultLangiumDocumentFactory {
-    protected override getUpdatedText<T extends AstNode>(document: Mutable<LangiumDocument<T>>, textDocument: TextDocument | undefined, cancelToken: CancellationToken): Promise<string> {
-        if (textDocument) {
-            return super.getUpdatedText(document, textDocument, cancelToken);
-        }
-        try {
-            return Promise.resolve(this.fileSystemProvider.readFileSync(document.uri));
-        } catch {
-            return Promise.resolve('');
-        }
     }
 }

@@ -14,13 +14,28 @@ import { AcoValidationRegistry } from './validation-registry.js';
 import { scenarioName, sentence } from './node-names.js';
 import { checkExpectations, checkProjectionExpectations } from './scenario-checks.js';
 
+/** Nodes visited between looks at the cancellation token in an editor build (a few dozen take well under a millisecond). */
+const NODES_PER_INTERRUPT = 32;
+
+/**
+ * For the node walks below, instead of Langium's await per node (a promise and a microtask each):
+ * whether it is time, at this node, to look at the cancellation token (every few dozen nodes);
+ * never when nothing can cancel the build (the CLI, the tests).
+ */
+function interruptDue(cancelToken: CancellationToken): () => boolean {
+    // Langium's own `None` (vscode-jsonrpc's, which vscode-languageserver may hold another copy of).
+    if (cancelToken === Cancellation.CancellationToken.None) {
+        return () => false;
+    }
+    let visited = 0;
+    return () => ++visited % NODES_PER_INTERRUPT === 0;
+}
+
 /**
  * Gives syntax and reference errors stable codes like every other diagnostic, so the editor, the
  * CLI's JSON and SARIF all show `syntax-error`, `unknown-provider` or `unknown-measure`; and, as
  * the last safety net, reports any scenario the engine cannot settle.
  */
-/** Nodes checked between looks at the cancellation token in an editor build (a few dozen take well under a millisecond). */
-const NODES_PER_INTERRUPT = 32;
 
 export class AcoDocumentValidator extends DefaultDocumentValidator {
     private readonly analyzer: ContractAnalyzer;
@@ -59,13 +74,10 @@ export class AcoDocumentValidator extends DefaultDocumentValidator {
         if (this.profiler?.isActive('validating')) {
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         }
-        // Langium's own `None` (vscode-jsonrpc's, which vscode-languageserver may hold another copy of).
-        const cancellable = cancelToken !== Cancellation.CancellationToken.None;
+        const due = interruptDue(cancelToken);
         const nodes = AstUtils.streamAst(rootNode).iterator();
-        let sinceInterrupt = 0;
         for (const node of nodes) {
-            if (cancellable && ++sinceInterrupt === NODES_PER_INTERRUPT) {
-                sinceInterrupt = 0;
+            if (due()) {
                 await interruptAndCheck(cancelToken);
             }
             const nodeOptions = this.validateSingleNodeOptions(node, options);
@@ -194,11 +206,9 @@ export class AcoLinker extends DefaultLinker {
         if (this.profiler?.isActive('linking')) {
             return super.link(document, cancelToken);
         }
-        const cancellable = cancelToken !== Cancellation.CancellationToken.None;
-        let sinceInterrupt = 0;
+        const due = interruptDue(cancelToken);
         for (const node of AstUtils.streamAst(document.parseResult.value)) {
-            if (cancellable && ++sinceInterrupt === NODES_PER_INTERRUPT) {
-                sinceInterrupt = 0;
+            if (due()) {
                 await interruptAndCheck(cancelToken);
             }
             AstUtils.streamReferences(node).forEach(ref => this.doLink(ref, document));

@@ -414,7 +414,13 @@ const RATE_LINES: Readonly<Record<string, readonly [property: string, bounds: Ra
 
 function rateChecks(contract: ast.Contract, model: ContractModel): RateCheck[] {
     const checks: RateCheck[] = [];
-    const minimum = (what: string): RateBounds => minimumRateBounds(what, model.population.beneficiaries);
+    const minimum = (node: ast.MinimumSavingsRateLine | ast.MinimumLossRateLine, what: string): void => {
+        // Between 0.1% and 5% a minimum rate is plausible at any size, so the ceiling's 60-digit
+        // square root (never below 5%) is worked out only for a rate outside that band.
+        if (node.rate !== undefined && !withinMinimumRateBand(new Dec(node.rate).abs())) {
+            checks.push([node, 'rate', { what, low: MINIMUM_RATE_LOW, high: minimumRateCeiling(model.population.beneficiaries), observed: MINIMUM_RATE_OBSERVED }]);
+        }
+    };
     // One walk with a `$type` lookup: every node of every contract passes through here.
     forEachDescendant(contract, node => {
         const type = node.$type;
@@ -423,13 +429,9 @@ function rateChecks(contract: ast.Contract, model: ContractModel): RateCheck[] {
                 checks.push([node, 'rate', ast.isSharedLosses(node.$container) ? RATE_BOUNDS.lossSharingRate : RATE_BOUNDS.savingsSharingRate]);
             }
         } else if (type === ast.MinimumSavingsRateLine.$type) {
-            if ((node as ast.MinimumSavingsRateLine).rate !== undefined) {
-                checks.push([node, 'rate', minimum('a minimum savings rate')]);
-            }
+            minimum(node as ast.MinimumSavingsRateLine, 'a minimum savings rate');
         } else if (type === ast.MinimumLossRateLine.$type) {
-            if ((node as ast.MinimumLossRateLine).rate !== undefined) {
-                checks.push([node, 'rate', minimum('a minimum loss rate')]);
-            }
+            minimum(node as ast.MinimumLossRateLine, 'a minimum loss rate');
         } else {
             const line = RATE_LINES[type];
             if (line) {
@@ -440,33 +442,10 @@ function rateChecks(contract: ast.Contract, model: ContractModel): RateCheck[] {
     return checks;
 }
 
-/**
- * The bounds of a minimum savings (or loss) rate at N beneficiaries. The ceiling (a 60-digit
- * square root) is at least `MINIMUM_RATE_CEILING_FLOOR`, so it is worked out only when asked for,
- * and checkRates asks only for a rate above that floor.
- */
 const MINIMUM_RATE_LOW = new Dec('0.001');
 
-function minimumRateBounds(what: string, beneficiaries: Dec | undefined): RateBounds {
-    let high: Dec | undefined;
-    return {
-        what,
-        low: MINIMUM_RATE_LOW,
-        get high(): Dec {
-            return high ??= minimumRateCeiling(beneficiaries);
-        },
-        highAtLeast: MINIMUM_RATE_CEILING_FLOOR,
-        observed: MINIMUM_RATE_OBSERVED
-    };
-}
-
-/** Whether `size` is above the bounds' ceiling (`otherwise` when there is none), reading the ceiling only when its floor does not settle it. */
-function aboveHigh(size: Dec, bounds: RateBounds, otherwise?: Dec): boolean {
-    if (bounds.highAtLeast && size.lessThanOrEqualTo(bounds.highAtLeast)) {
-        return false;
-    }
-    const high = bounds.high ?? otherwise;
-    return high !== undefined && size.greaterThan(high);
+function withinMinimumRateBand(size: Dec): boolean {
+    return size.greaterThanOrEqualTo(MINIMUM_RATE_LOW) && size.lessThanOrEqualTo(MINIMUM_RATE_CEILING_FLOOR);
 }
 
 function checkRates(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): void {
@@ -478,7 +457,7 @@ function checkRates(contract: ast.Contract, model: ContractModel, accept: Valida
             continue; // zero: effect-checks.ts; beyond 100%: percent-range
         }
         const below = bounds.low !== undefined && size.lessThan(bounds.low);
-        if (!below && !aboveHigh(size, bounds)) {
+        if (!below && !(bounds.high && size.greaterThan(bounds.high))) {
             continue; // plausible: no message to write
         }
         const written = text(node, property);
@@ -487,7 +466,7 @@ function checkRates(contract: ast.Contract, model: ContractModel, accept: Valida
         if (below && bounds.low) {
             // 0.75% for 75%: a fraction written with a % sign, when the hundredfold figure fits.
             const meant = rate.times(100);
-            const fits = meant.abs().greaterThanOrEqualTo(bounds.low) && !aboveHigh(meant.abs(), bounds, new Dec(1));
+            const fits = meant.abs().greaterThanOrEqualTo(bounds.low) && meant.abs().lessThanOrEqualTo(bounds.high ?? 1);
             if (fits) {
                 const proposal = formatPercent(meant);
                 report(accept, 'warning', `${what} is far below what programs use (${bounds.observed}). ${written} reads like the fraction ${written.replace('%', '')} written with a % sign: did you mean ${proposal}?`,
@@ -495,8 +474,8 @@ function checkRates(contract: ast.Contract, model: ContractModel, accept: Valida
             } else {
                 report(accept, 'warning', `${what} is far below what programs use (${bounds.observed}). Check the figure.`, node, range, IssueCodes.ImplausibleRate);
             }
-        } else if (aboveHigh(size, bounds)) {
-            report(accept, 'warning', `${what} is far above what programs use (${bounds.observed}; the plausible ceiling here is ${formatPercent(bounds.high!, 1)}). Check the figure.`,
+        } else if (bounds.high && size.greaterThan(bounds.high)) {
+            report(accept, 'warning', `${what} is far above what programs use (${bounds.observed}; the plausible ceiling here is ${formatPercent(bounds.high, 1)}). Check the figure.`,
                 node, range, IssueCodes.ImplausibleRate);
         }
     }

@@ -62,7 +62,7 @@ export const HEBA_SHARE = bounds('-0.05', '0.05', 'REACH health equity adjustmen
 /** Member months against beneficiaries × months: a year keeps 85% or more of them (A1540: 97%). */
 export const MEMBER_MONTHS_SHARE = bounds('0.85', 1, 'a performance year usually keeps 85% or more of its beneficiaries\' months (A1540: 97%)');
 
-/** The least the minimum rate ceiling can be: a rate at or below it is plausible without working the ceiling out. */
+/** The least the minimum rate ceiling can be: a minimum rate from 0.1% up to it is plausible at any size. */
 export const MINIMUM_RATE_CEILING_FLOOR = new Dec('0.05');
 
 /**
@@ -86,9 +86,7 @@ export interface RateBounds {
     /** What the line sets, as a noun phrase: "a sharing rate". */
     what: string;
     /** Above this the rate is implausible (undefined: no ceiling). */
-    readonly high?: Dec;
-    /** When `high` is costly to work out, a figure it is never below: a rate at or below this is within it. */
-    highAtLeast?: Dec;
+    high?: Dec;
     /** Below this (and above zero) the rate is implausible (undefined: no floor). */
     low?: Dec;
     observed: string;
