@@ -10,6 +10,7 @@ import { buildModel } from '../model/build-model.js';
 import type { ContractModel } from '../model/contract-model.js';
 import { settle, settleProjection, SettlementError } from '../settlement/index.js';
 import type { ProjectionSettlement, Settlement } from '../settlement/settlement-types.js';
+import { SettlementMemory, type Outcome } from './settlement-reuse.js';
 
 /**
  * The settlements of one contract, worked out as far as each reader needs and only when asked:
@@ -30,7 +31,12 @@ export class ContractAnalysis {
     /** Why a projection could not be settled, by projection index. */
     readonly unsettledProjections = new Map<number, string>();
 
-    constructor(readonly model: ContractModel) {}
+    private readonly memory: SettlementMemory;
+
+    /** `previous`: the analysis of the document's version before this one, whose unchanged settlements are reused. */
+    constructor(readonly model: ContractModel, previous?: ContractAnalysis) {
+        this.memory = new SettlementMemory(model, previous?.memory);
+    }
 
     /**
      * Scenario `index` settled far enough to check its `expect` lines and show what it earns:
@@ -42,9 +48,10 @@ export class ContractAnalysis {
         }
         if (!this.checked.has(index)) {
             const scenario = this.model.scenarios[index];
-            this.checked.set(index, scenario && this.attempt(index, () => settle(this.model, scenario, {
+            const divides = this.checkDivides(index);
+            this.checked.set(index, scenario && this.attempt(index, divides ? 'check dividing' : 'check', scenario, () => settle(this.model, scenario, {
                 capitation: false,
-                distribution: this.checkDivides(index)
+                distribution: divides
             })));
         }
         return this.checked.get(index);
@@ -58,7 +65,7 @@ export class ContractAnalysis {
             const failed = this.checked.has(index) && checked === undefined;
             // Without capitation, and with the distribution already divided (or none), the check is the full record.
             const complete = checked !== undefined && this.model.capitation.lines.length === 0 && (!this.model.distribution || this.checkDivides(index));
-            this.full.set(index, complete ? checked : scenario && !failed ? this.attempt(index, () => settle(this.model, scenario)) : undefined);
+            this.full.set(index, complete ? checked : scenario && !failed ? this.attempt(index, 'full', scenario, () => settle(this.model, scenario)) : undefined);
         }
         return this.full.get(index);
     }
@@ -77,13 +84,11 @@ export class ContractAnalysis {
     projection(index: number): ProjectionSettlement | undefined {
         if (!this.projected.has(index)) {
             const projection = this.model.projections[index];
-            let result: ProjectionSettlement | undefined;
-            try {
-                result = projection && settleProjection(this.model, projection);
-            } catch (error) {
-                this.unsettledProjections.set(index, error instanceof Error ? error.message : String(error));
+            const outcome = projection ? this.memory.outcome('projection', projection, () => attempted(() => settleProjection(this.model, projection))) : { result: undefined };
+            if (outcome.error !== undefined) {
+                this.unsettledProjections.set(index, outcome.error);
             }
-            this.projected.set(index, result);
+            this.projected.set(index, outcome.result);
         }
         return this.projected.get(index);
     }
@@ -93,26 +98,41 @@ export class ContractAnalysis {
         return this.model.scenarios.findIndex(s => s.line === line);
     }
 
-    private attempt(index: number, work: () => Settlement): Settlement | undefined {
-        try {
-            return work();
-        } catch (error) {
-            this.unsettled.set(index, error instanceof Error ? error.message : String(error));
-            if (error instanceof SettlementError && error.line) {
-                this.unsettledLine.set(index, error.line);
+    /** Settles (or reuses) one scenario to the depth `kind` names, recording why it failed. */
+    private attempt(index: number, kind: 'check' | 'check dividing' | 'full', scenario: ContractModel['scenarios'][number], work: () => Settlement): Settlement | undefined {
+        const outcome = this.memory.outcome(kind, scenario, () => attempted(work));
+        if (outcome.error !== undefined) {
+            this.unsettled.set(index, outcome.error);
+            if (outcome.line) {
+                this.unsettledLine.set(index, outcome.line);
             }
-            return undefined;
         }
+        return outcome.result;
+    }
+}
+
+/** What `work` gives, or why it threw. */
+function attempted<T>(work: () => T): Outcome<T> {
+    try {
+        return { result: work() };
+    } catch (error) {
+        return {
+            result: undefined,
+            error: error instanceof Error ? error.message : String(error),
+            line: error instanceof SettlementError && error.line ? error.line : undefined
+        };
     }
 }
 
 /** Analyses a model: settlements are worked out lazily, see ContractAnalysis. */
-export function analyzeModel(model: ContractModel): ContractAnalysis {
-    return new ContractAnalysis(model);
+export function analyzeModel(model: ContractModel, previous?: ContractAnalysis): ContractAnalysis {
+    return new ContractAnalysis(model, previous);
 }
 
 export class ContractAnalyzer {
     private readonly cache: DocumentCache<string, ContractAnalysis>;
+    /** Each document's latest analysis, kept across its versions (and dropped with the document) so the next can reuse its settlements. */
+    private readonly latest = new WeakMap<LangiumDocument, ContractAnalysis>();
 
     constructor(services: { shared: LangiumSharedCoreServices }) {
         this.cache = new DocumentCache(services.shared);
@@ -124,7 +144,11 @@ export class ContractAnalyzer {
         if (!ast.isContract(root)) {
             return undefined;
         }
-        return this.cache.get(document.uri, 'analysis', () => analyzeModel(buildModel(root)));
+        return this.cache.get(document.uri, 'analysis', () => {
+            const analysis = analyzeModel(buildModel(root), this.latest.get(document));
+            this.latest.set(document, analysis);
+            return analysis;
+        });
     }
 
     analyzeNode(contract: ast.Contract): ContractAnalysis | undefined {

@@ -1,0 +1,136 @@
+/**
+ * An edit re-settles only what it changed: a scenario whose terms and whose contract's terms are
+ * unchanged keeps its settlement from the document's previous version, and every figure read from
+ * a reused settlement is the figure a fresh settlement of the new text gives.
+ */
+import * as fs from 'node:fs';
+import { URI, type LangiumDocument } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ContractAnalysis } from '../../language/analysis/contract-analysis.js';
+import type { Settlement } from '../../language/settlement/settlement-types.js';
+import { aco, services } from '../helpers.js';
+
+const spec = fs.readFileSync(new URL('../data/spec-contract.aco', import.meta.url), 'utf-8');
+
+/** The spec contract with a second scenario after the first. */
+const twoScenarios = spec.replace('    uncertainty {', `    scenario "Lean year" {
+        expenditure $990.00 per member per month
+        quality score 90%
+    }
+
+    uncertainty {`);
+
+let counter = 0;
+
+/** Opens `text` as a new document, or edits the open one at `uri` in place as an editor does, and validates it. */
+async function open(text: string, uri = `file:///reuse-${++counter}.aco`): Promise<LangiumDocument> {
+    const workspace = services.shared.workspace;
+    const parsed = URI.parse(uri);
+    const previous = workspace.TextDocuments.get(uri);
+    workspace.TextDocuments.set(TextDocument.create(uri, 'aco', (previous?.version ?? 0) + 1, text));
+    if (workspace.LangiumDocuments.hasDocument(parsed)) {
+        await workspace.DocumentBuilder.update([parsed], []);
+        return workspace.LangiumDocuments.getDocument(parsed)!;
+    }
+    const document = workspace.LangiumDocumentFactory.fromTextDocument(workspace.TextDocuments.get(uri)!, parsed);
+    workspace.LangiumDocuments.addDocument(document);
+    await workspace.DocumentBuilder.build([document], { validation: true });
+    return document;
+}
+
+function analysisOf(document: LangiumDocument): ContractAnalysis {
+    return aco.analysis.ContractAnalyzer.analyze(document)!;
+}
+
+/** What a reader sees of a settlement: every step's figure, line and sentence, the shares and the expectations. */
+function figures(settlement: Settlement | undefined): unknown {
+    expect(settlement).toBeDefined();
+    const s = settlement!;
+    return {
+        earned: s.earned.toString(),
+        steps: s.steps.map(step => [step.step, step.amount?.toString(), step.rate?.toString(), step.line, step.explanation]),
+        capitation: s.capitation.map(c => [c.service, c.provider, c.paid.toString(), c.line]),
+        shares: s.distribution?.providers.map(share => JSON.stringify(share)),
+        expectations: s.expectations.map(e => [e.line, e.actual.toString(), e.passed])
+    };
+}
+
+/** Figures of scenario `index` settled afresh from `text` in a document of its own. */
+async function fresh(text: string, index: number): Promise<unknown> {
+    return figures(analysisOf(await open(text)).settlement(index));
+}
+
+describe('settlements reused across edits', () => {
+    test('an edit inside one scenario re-settles that scenario alone', async () => {
+        const uri = 'file:///reuse-scenario.aco';
+        const before = analysisOf(await open(twoScenarios, uri));
+        const expected = before.settlement(0);
+        const lean = before.settlement(1);
+
+        const edited = twoScenarios.replace('expenditure $990.00', 'expenditure $980.00');
+        const after = analysisOf(await open(edited, uri));
+        expect(after).not.toBe(before);
+        expect(after.settlement(0)).toBe(expected);
+        expect(after.settlement(1)).not.toBe(lean);
+        expect(after.settlement(1)!.earned.greaterThan(lean!.earned)).toBe(true);
+        expect(figures(after.settlement(0))).toEqual(await fresh(edited, 0));
+        expect(figures(after.settlement(1))).toEqual(await fresh(edited, 1));
+    });
+
+    test('an edit to the contract\'s terms re-settles every scenario', async () => {
+        const uri = 'file:///reuse-terms.aco';
+        const before = analysisOf(await open(twoScenarios, uri));
+        const expected = before.settlement(0)!;
+        const lean = before.settlement(1)!;
+
+        const edited = twoScenarios.replace('        sharing rate 75%', '        sharing rate 70%');
+        const after = analysisOf(await open(edited, uri));
+        expect(after.settlement(0)).not.toBe(expected);
+        expect(after.settlement(1)).not.toBe(lean);
+        expect(after.settlement(1)!.earned.lessThan(lean.earned)).toBe(true);
+        expect(figures(after.settlement(0))).toEqual(await fresh(edited, 0));
+        expect(figures(after.settlement(1))).toEqual(await fresh(edited, 1));
+    });
+
+    test('a line added above a scenario moves its waterfall\'s lines, so it is settled again', async () => {
+        const uri = 'file:///reuse-lines.aco';
+        const before = analysisOf(await open(twoScenarios, uri));
+        const lean = before.settlement(1)!;
+
+        const edited = twoScenarios.replace('    scenario "Lean year" {', '\n    scenario "Lean year" {');
+        const after = analysisOf(await open(edited, uri));
+        expect(after.settlement(1)).not.toBe(lean);
+        expect(after.settlement(1)!.scenarioLine).toBe(lean.scenarioLine + 1);
+        expect(figures(after.settlement(1))).toEqual(await fresh(edited, 1));
+    });
+
+    test('a validation pass reuses the checks of unchanged scenarios, and failed expectations still fail', async () => {
+        const uri = 'file:///reuse-expect.aco';
+        const failing = twoScenarios.replace('expect earned $2,135,818.13', 'expect earned $1.00');
+        const first = await open(failing, uri);
+        const failure = (document: LangiumDocument): string[] => (document.diagnostics ?? []).filter(d => d.code === 'expectation-failed').map(d => String(d.message));
+        expect(failure(first)).toHaveLength(1);
+        const checked = analysisOf(first).check(0);
+
+        const second = await open(failing.replace('quality score 90%', 'quality score 85%'), uri);
+        expect(analysisOf(second).check(0)).toBe(checked);
+        expect(failure(second)).toEqual(failure(first));
+    });
+
+    test('a scenario that cannot be settled keeps its reason, and its error, when another is edited', async () => {
+        const uri = 'file:///reuse-unsettled.aco';
+        // No assigned beneficiaries: the MSSP preset's variable minimum savings rate cannot be found.
+        const text = 'contract "V" {\n    program MSSP track 1 year 2018\n    population { benchmark $100,000,000 total }\n'
+            + '    scenario "s" { expenditure $95,000,000 total quality score 90% }\n    scenario "t" { expenditure $96,000,000 total quality score 90% }\n}\n';
+        const cannot = (document: LangiumDocument): string[] => (document.diagnostics ?? []).filter(d => d.code === 'cannot-settle').map(d => `${d.range.start.line}: ${d.message}`);
+        const first = await open(text, uri);
+        expect(cannot(first)).toHaveLength(2);
+        const reason = analysisOf(first).unsettled.get(0);
+        expect(reason).toMatch(/assigned beneficiaries/);
+
+        const second = await open(text.replace('$96,000,000', '$97,000,000'), uri);
+        expect(analysisOf(second).unsettled.get(0)).toBe(reason);
+        expect(cannot(second)).toEqual(cannot(first));
+    });
+});
