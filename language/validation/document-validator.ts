@@ -10,6 +10,7 @@ import { currencySymbol } from '../format.js';
 import { proposalIn } from '../parser/syntax-messages.js';
 import { closestIds, declaredIds } from './id-suggestions.js';
 import { IssueCodes } from './issue-codes.js';
+import { forEachReference, preorder } from '../model/ast-walk.js';
 import { AcoValidationRegistry } from './validation-registry.js';
 import { scenarioName, sentence } from './node-names.js';
 import { checkExpectations, checkProjectionExpectations } from './scenario-checks.js';
@@ -64,7 +65,7 @@ export class AcoDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
-     * Langium's node walk, without its two awaits per node and check: each is a promise and a
+     * Langium's node walk, without its two awaits per node and check and its stream per node: each is a promise and a
      * microtask, which over thousands of contracts (or a 500-line contract on every keystroke) cost
      * more than the checks. A check that returns a promise is still awaited; an editor build (a
      * real token) looks for cancellation, and yields to the event loop when Langium's time slice is
@@ -75,8 +76,9 @@ export class AcoDocumentValidator extends DefaultDocumentValidator {
             return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
         }
         const due = interruptDue(cancelToken);
-        const nodes = AstUtils.streamAst(rootNode).iterator();
-        for (const node of nodes) {
+        const { nodes, ends } = preorder(rootNode);
+        for (let i = 0; i < nodes.length;) {
+            const node = nodes[i];
             if (due()) {
                 await interruptAndCheck(cancelToken);
             }
@@ -89,9 +91,7 @@ export class AcoDocumentValidator extends DefaultDocumentValidator {
                     }
                 }
             }
-            if (!nodeOptions.validateChildren) {
-                nodes.prune();
-            }
+            i = nodeOptions.validateChildren ? i + 1 : ends[i];
         }
     }
 
@@ -199,7 +199,7 @@ function codeFor(data: { code?: string; property?: string } | undefined): string
 /** Unknown IDs explained in the author's terms, naming where the ID should be declared. */
 export class AcoLinker extends DefaultLinker {
     /**
-     * Langium's linking walk, without an await per node (see validateAstNodes above): an editor
+     * Langium's linking walk, without an await and streams per node (see validateAstNodes above): an editor
      * build looks for cancellation every few dozen nodes.
      */
     override async link(document: LangiumDocument, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
@@ -207,11 +207,12 @@ export class AcoLinker extends DefaultLinker {
             return super.link(document, cancelToken);
         }
         const due = interruptDue(cancelToken);
-        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+        const link = (ref: ReferenceInfo): void => this.doLink(ref, document);
+        for (const node of preorder(document.parseResult.value).nodes) {
             if (due()) {
                 await interruptAndCheck(cancelToken);
             }
-            AstUtils.streamReferences(node).forEach(ref => this.doLink(ref, document));
+            forEachReference(node, link);
         }
     }
 
