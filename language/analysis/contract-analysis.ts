@@ -84,7 +84,7 @@ export class ContractAnalysis {
     projection(index: number): ProjectionSettlement | undefined {
         if (!this.projected.has(index)) {
             const projection = this.model.projections[index];
-            const outcome = projection ? this.memory.outcome('projection', projection, () => attempted(() => settleProjection(this.model, projection))) : { result: undefined };
+            const outcome = projection ? this.memory.outcome('projection', projection, index, () => attempted(() => settleProjection(this.model, projection))) : { result: undefined };
             if (outcome.error !== undefined) {
                 this.unsettledProjections.set(index, outcome.error);
             }
@@ -100,7 +100,7 @@ export class ContractAnalysis {
 
     /** Settles (or reuses) one scenario to the depth `kind` names, recording why it failed. */
     private attempt(index: number, kind: 'check' | 'check dividing' | 'full', scenario: ContractModel['scenarios'][number], work: () => Settlement): Settlement | undefined {
-        const outcome = this.memory.outcome(kind, scenario, () => attempted(work));
+        const outcome = this.memory.outcome(kind, scenario, index, () => attempted(work));
         if (outcome.error !== undefined) {
             this.unsettled.set(index, outcome.error);
             if (outcome.line) {

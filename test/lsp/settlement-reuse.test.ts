@@ -8,6 +8,8 @@ import { URI, type LangiumDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ContractAnalysis } from '../../language/analysis/contract-analysis.js';
+import { sameData } from '../../language/analysis/settlement-reuse.js';
+import { Dec } from '../../language/decimal.js';
 import type { Settlement } from '../../language/settlement/settlement-types.js';
 import { aco, services } from '../helpers.js';
 
@@ -132,5 +134,20 @@ describe('settlements reused across edits', () => {
         const second = await open(text.replace('$96,000,000', '$97,000,000'), uri);
         expect(analysisOf(second).unsettled.get(0)).toBe(reason);
         expect(cannot(second)).toEqual(cannot(first));
+    });
+});
+
+describe('what counts as the same terms', () => {
+    test('decimals by value and sign, maps in order, an undefined property as none, other objects by identity', () => {
+        expect(sameData({ rate: new Dec('0.50') }, { rate: new Dec('0.5') })).toBe(true);
+        expect(sameData({ rate: new Dec('0.5') }, { rate: new Dec('0.51') })).toBe(false);
+        expect(sameData(new Dec('-0'), new Dec('0'))).toBe(false);
+        expect(sameData({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+        expect(sameData({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+        expect(sameData(new Map([['M1', new Dec(1)]]), new Map([['M1', new Dec(1)]]))).toBe(true);
+        expect(sameData(new Map([['M1', new Dec(1)]]), new Map([['M2', new Dec(1)]]))).toBe(false);
+        expect(sameData([1, 2], [2, 1])).toBe(false);
+        expect(sameData(new Date(0), new Date(1))).toBe(false);
+        expect(sameData({ line: 3, scenarios: [1] }, { line: 3, scenarios: [2] }, new Set(['scenarios']))).toBe(true);
     });
 });
