@@ -2,9 +2,11 @@
  * The CLI over a portfolio: `aco validate` and `aco simulate --format json` over every oracle
  * contract, run as users run them (the program, with its shebang's flags), against the baseline of
  * parsing the same files on one core in a fresh process (parse-only.ts). Each figure is the best of
- * `runs` runs; the single-thread run (`--jobs 1`) is reported beside it.
+ * `runs` runs; the single-thread run (`--jobs 1`) is reported beside it, and what the second core
+ * gives: `--jobs 2`, and two processes each validating half the files at once against one of them
+ * alone (if the second core were free, the pair would take as long as one).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -20,6 +22,12 @@ export interface PortfolioBenchResult {
     simulateMs: number;
     validateOneThreadMs: number;
     simulateOneThreadMs: number;
+    /** `validate --jobs 2`. */
+    validateTwoThreadsMs: number;
+    /** Two `validate --jobs 1` processes at once, each over half the files (wall time of the pair). */
+    halvesAtOnceMs: number;
+    /** One of those processes alone. */
+    halfAloneMs: number;
     /** CLI time over the baseline's first pass (the target is at most 2). */
     validateRatio: number;
     simulateRatio: number;
@@ -34,6 +42,17 @@ function best(runs: number, measure: () => number): number {
         result = Math.min(result, measure());
     }
     return result;
+}
+
+/** Wall time of running `cli` with each argument list at the same time. */
+async function atOnce(cli: string, runs: string[][]): Promise<number> {
+    const start = performance.now();
+    await Promise.all(runs.map(args => new Promise<void>((resolve, reject) => {
+        const child = spawn(cli, args, { stdio: 'ignore' });
+        child.on('error', reject);
+        child.on('exit', status => status === 0 ? resolve() : reject(new Error(`aco ${args.join(' ')} exited ${status}`)));
+    })));
+    return performance.now() - start;
 }
 
 export async function runPortfolioBench(root: string, benchScript: string, runs = 3): Promise<PortfolioBenchResult> {
@@ -68,6 +87,15 @@ export async function runPortfolioBench(root: string, benchScript: string, runs 
         const simulateMs = best(runs, () => time(['simulate', directory, '--format', 'json']));
         const validateOneThreadMs = time(['validate', directory, '--quiet', '--jobs', '1']);
         const simulateOneThreadMs = time(['simulate', directory, '--format', 'json', '--jobs', '1']);
+        const validateTwoThreadsMs = time(['validate', directory, '--quiet', '--jobs', '2']);
+        const half = Math.ceil(texts.length / 2);
+        const halves = [texts.slice(0, half), texts.slice(half)].map((part, i) => {
+            const folder = path.join(directory, `half-${i}`);
+            writeContracts(folder, part);
+            return folder;
+        });
+        const halfAloneMs = time(['validate', halves[0], '--quiet', '--jobs', '1']);
+        const halvesAtOnceMs = await atOnce(cli, halves.map(folder => ['validate', folder, '--quiet', '--jobs', '1']));
         return {
             contracts: texts.length,
             cores: os.availableParallelism(),
@@ -77,6 +105,9 @@ export async function runPortfolioBench(root: string, benchScript: string, runs 
             simulateMs,
             validateOneThreadMs,
             simulateOneThreadMs,
+            validateTwoThreadsMs,
+            halvesAtOnceMs,
+            halfAloneMs,
             validateRatio: validateMs / baseline.coldMs,
             simulateRatio: simulateMs / baseline.coldMs,
             validateRatioWarm: validateMs / baseline.warmMs,

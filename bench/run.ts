@@ -97,6 +97,8 @@ if (wanted('portfolio')) {
     results.portfolio = r;
     console.log(`${r.contracts.toLocaleString('en-US')} contracts, ${r.cores} cores. Baseline, parse only, one core, fresh process: ${ms(r.baseline.coldMs)} (again, optimised: ${ms(r.baseline.warmMs)})`);
     console.log(`aco --version ${ms(r.cliStartMs)}; validate ${ms(r.validateMs)} (one thread ${ms(r.validateOneThreadMs)}); simulate --format json ${ms(r.simulateMs)} (one thread ${ms(r.simulateOneThreadMs)})`);
+    console.log(`the second core: validate --jobs 2 ${ms(r.validateTwoThreadsMs)}; two processes on half the files each, at once ${ms(r.halvesAtOnceMs)}, one of them alone ${ms(r.halfAloneMs)} `
+        + `(${(r.halvesAtOnceMs / r.halfAloneMs).toFixed(2)}×: 1.00× would mean a free second core)`);
     verdict('aco validate, every oracle contract / parse only', r.validateRatio, 2);
     verdict('aco simulate --format json, every oracle contract / parse only', r.simulateRatio, 2);
 }
