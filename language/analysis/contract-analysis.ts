@@ -1,7 +1,8 @@
 /**
  * One analysis per document build: the contract model and the settlement of every scenario.
  * Validation (failed expectations), hover, inlay hints, code lens and the CLI all read this cached
- * record, so a contract is settled once per change however many features ask.
+ * record, so a contract is settled once per change however many features ask; and a change
+ * settles again only the scenarios it changed (settlement-reuse.ts).
  */
 import { AstUtils, DocumentCache, type LangiumDocument } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
