@@ -2,9 +2,9 @@
  * The CLI over a portfolio: `aco validate` and `aco simulate --format json` over every oracle
  * contract, run as users run them (the program, with its shebang's flags), against the baseline of
  * parsing the same files on one core in a fresh process (parse-only.ts). Each figure is the best of
- * `runs` runs; the single-thread run (`--jobs 1`) is reported beside it, and what the second core
- * gives: `--jobs 2`, and two processes each validating half the files at once against one of them
- * alone (if the second core were free, the pair would take as long as one).
+ * `runs` runs (with the default number of threads: one, at this size, on two cores). Beside it, what
+ * the second core gives: `--jobs 2`, and two processes each validating half the files at once
+ * against one of them alone (if the second core were free, the pair would take as long as one).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -20,8 +20,6 @@ export interface PortfolioBenchResult {
     cliStartMs: number;
     validateMs: number;
     simulateMs: number;
-    validateOneThreadMs: number;
-    simulateOneThreadMs: number;
     /** `validate --jobs 2`. */
     validateTwoThreadsMs: number;
     /** Two `validate --jobs 1` processes at once, each over half the files (wall time of the pair). */
@@ -85,8 +83,6 @@ export async function runPortfolioBench(root: string, benchScript: string, runs 
         const cliStartMs = best(runs, () => time(['--version']));
         const validateMs = best(runs, () => time(['validate', directory, '--quiet']));
         const simulateMs = best(runs, () => time(['simulate', directory, '--format', 'json']));
-        const validateOneThreadMs = time(['validate', directory, '--quiet', '--jobs', '1']);
-        const simulateOneThreadMs = time(['simulate', directory, '--format', 'json', '--jobs', '1']);
         const validateTwoThreadsMs = time(['validate', directory, '--quiet', '--jobs', '2']);
         const half = Math.ceil(texts.length / 2);
         const halves = [texts.slice(0, half), texts.slice(half)].map((part, i) => {
@@ -103,8 +99,6 @@ export async function runPortfolioBench(root: string, benchScript: string, runs 
             cliStartMs,
             validateMs,
             simulateMs,
-            validateOneThreadMs,
-            simulateOneThreadMs,
             validateTwoThreadsMs,
             halvesAtOnceMs,
             halfAloneMs,

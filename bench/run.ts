@@ -96,7 +96,7 @@ if (wanted('portfolio')) {
     const r = await runPortfolioBench(root, script);
     results.portfolio = r;
     console.log(`${r.contracts.toLocaleString('en-US')} contracts, ${r.cores} cores. Baseline, parse only, one core, fresh process: ${ms(r.baseline.coldMs)} (again, optimised: ${ms(r.baseline.warmMs)})`);
-    console.log(`aco --version ${ms(r.cliStartMs)}; validate ${ms(r.validateMs)} (one thread ${ms(r.validateOneThreadMs)}); simulate --format json ${ms(r.simulateMs)} (one thread ${ms(r.simulateOneThreadMs)})`);
+    console.log(`aco --version ${ms(r.cliStartMs)}; validate ${ms(r.validateMs)}; simulate --format json ${ms(r.simulateMs)}`);
     console.log(`the second core: validate --jobs 2 ${ms(r.validateTwoThreadsMs)}; two processes on half the files each, at once ${ms(r.halvesAtOnceMs)}, one of them alone ${ms(r.halfAloneMs)} `
         + `(${(r.halvesAtOnceMs / r.halfAloneMs).toFixed(2)}×: 1.00× would mean a free second core)`);
     verdict('aco validate, every oracle contract / parse only', r.validateRatio, 2);
