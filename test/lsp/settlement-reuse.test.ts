@@ -14,6 +14,7 @@ import type { Settlement } from '../../language/settlement/settlement-types.js';
 import { aco, services } from '../helpers.js';
 
 const spec = fs.readFileSync(new URL('../data/spec-contract.aco', import.meta.url), 'utf-8');
+const agreement = fs.readFileSync(new URL('../../examples/mssp-enhanced-agreement-2025.aco', import.meta.url), 'utf-8');
 
 /** The spec contract with a second scenario after the first. */
 const twoScenarios = spec.replace('    uncertainty {', `    scenario "Lean year" {
@@ -134,6 +135,26 @@ describe('settlements reused across edits', () => {
         const second = await open(text.replace('$96,000,000', '$97,000,000'), uri);
         expect(analysisOf(second).unsettled.get(0)).toBe(reason);
         expect(cannot(second)).toEqual(cannot(first));
+    });
+});
+
+describe('projections reused across edits', () => {
+    test('a projection is kept through an edit of a scenario, and settled again when a year of it changes', async () => {
+        const uri = 'file:///reuse-projection.aco';
+        const before = analysisOf(await open(agreement, uri));
+        const projected = before.projection(0)!;
+        expect(projected.totalEarned.toFixed(2)).toBe('13449967.94');
+
+        const scenarioEdit = agreement.replace('expenditure $1,140.00', 'expenditure $1,130.00');
+        const afterScenario = analysisOf(await open(scenarioEdit, uri));
+        expect(afterScenario.projection(0)).toBe(projected);
+
+        const yearEdit = scenarioEdit.replace('savings 4%\n', 'savings 5%\n');
+        const afterYear = analysisOf(await open(yearEdit, uri));
+        const again = afterYear.projection(0)!;
+        expect(again).not.toBe(projected);
+        expect(again.totalEarned.greaterThan(projected.totalEarned)).toBe(true);
+        expect(again.totalEarned.toFixed(2)).toBe(analysisOf(await open(yearEdit)).projection(0)!.totalEarned.toFixed(2));
     });
 });
 
