@@ -68,6 +68,23 @@ describe('a folder of contracts', () => {
         expect(othersPublished()).toEqual([]);
     }, 30_000);
 
+    test('an open contract with an unknown provider is not checked again when another file is edited', async () => {
+        // Langium relinks every document with an unresolved reference on each update; contracts never refer to other files.
+        const broken = uris[10];
+        const brokenText = fs.readFileSync(new URL(broken), 'utf-8').replace('paid to RPC', 'paid to NOBODY');
+        await client.open(broken, brokenText);
+        expect((await client.nextDiagnostics(broken, 0)).map(d => d.code)).toContain('unknown-provider');
+        const published = client.published(broken);
+        const before = client.published(opened);
+        await client.change(opened, 3, openedText.replace('sharing rate 175%', 'sharing rate 70%'));
+        await client.nextDiagnostics(opened, before);
+        await new Promise(resolve => setTimeout(resolve, 500));
+        expect(client.published(broken)).toBe(published);
+        const closedAt = client.published(broken);
+        await client.close(broken);
+        expect(await client.nextDiagnostics(broken, closedAt)).toEqual([]);
+    }, 30_000);
+
     test('a file merely in the folder is not open: requests about it say so', async () => {
         const error = await client.request('aco/explainScenario', { uri: uris[3] }).then(() => undefined, (e: { code: number; message: string }) => e);
         expect(error?.code).toBe(-32602);
@@ -76,7 +93,7 @@ describe('a folder of contracts', () => {
 
     test('closing a file clears its problems, and the saved text is what the folder holds again', async () => {
         const beforeRename = client.published(opened);
-        await client.change(opened, 3, openedText.replace(/contract "[^"]*"/, 'contract "Renamed while open"'));
+        await client.change(opened, 4, openedText.replace(/contract "[^"]*"/, 'contract "Renamed while open"'));
         expect((await client.nextDiagnostics(opened, beforeRename)).map(d => d.code)).toContain('percent-range');
         const before = client.published(opened);
         await client.close(opened);
