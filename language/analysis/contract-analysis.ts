@@ -8,7 +8,7 @@ import { AstUtils, DocumentCache, type LangiumDocument } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import * as ast from '../generated/ast.js';
 import { buildModel } from '../model/build-model.js';
-import type { ContractModel } from '../model/contract-model.js';
+import type { ContractModel, ScenarioTerms } from '../model/contract-model.js';
 import { settle, settleProjection, SettlementError } from '../settlement/index.js';
 import type { ProjectionSettlement, Settlement } from '../settlement/settlement-types.js';
 import { SettlementMemory, type Outcome } from './settlement-reuse.js';
@@ -100,7 +100,7 @@ export class ContractAnalysis {
     }
 
     /** Settles (or reuses) one scenario to the depth `kind` names, recording why it failed. */
-    private attempt(index: number, kind: 'check' | 'check dividing' | 'full', scenario: ContractModel['scenarios'][number], work: () => Settlement): Settlement | undefined {
+    private attempt(index: number, kind: 'check' | 'check dividing' | 'full', scenario: ScenarioTerms, work: () => Settlement): Settlement | undefined {
         const outcome = this.memory.outcome(kind, scenario, index, () => attempted(work));
         if (outcome.error !== undefined) {
             this.unsettled.set(index, outcome.error);

@@ -5,12 +5,11 @@
  * the contract has errors.
  */
 import * as fs from 'node:fs';
-import { URI, type LangiumDocument } from 'langium';
+import type { LangiumDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
 import type { InlayHint } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { STALE_HINT } from '../../language/lsp/inlay-hints.js';
-import { aco, services } from '../helpers.js';
+import { aco, openDocument as open, services } from '../helpers.js';
 
 const spec = fs.readFileSync(new URL('../data/spec-contract.aco', import.meta.url), 'utf-8');
 const reach = fs.readFileSync(new URL('../../examples/reach-global-2024.aco', import.meta.url), 'utf-8');
@@ -26,22 +25,6 @@ const twoYears = spec.replace('    uncertainty {', `    scenario "Loss year" {
 
     uncertainty {`);
 
-let counter = 0;
-/** Opens a document at `uri`, or edits the open one in place (as an editor's change does), and validates it. */
-async function open(text: string, uri = `file:///figures-${++counter}.aco`): Promise<LangiumDocument> {
-    const workspace = services.shared.workspace;
-    const parsed = URI.parse(uri);
-    const previous = workspace.TextDocuments.get(uri);
-    workspace.TextDocuments.set(TextDocument.create(uri, 'aco', (previous?.version ?? 0) + 1, text));
-    if (workspace.LangiumDocuments.hasDocument(parsed)) {
-        await workspace.DocumentBuilder.update([parsed], []);
-        return workspace.LangiumDocuments.getDocument(parsed)!;
-    }
-    const document = workspace.LangiumDocumentFactory.fromTextDocument(workspace.TextDocuments.get(uri)!, parsed);
-    workspace.LangiumDocuments.addDocument(document);
-    await workspace.DocumentBuilder.build([document], { validation: true });
-    return document;
-}
 
 async function hints(document: LangiumDocument): Promise<InlayHint[]> {
     return await aco.lsp.InlayHintProvider!.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range: fullRange }) ?? [];

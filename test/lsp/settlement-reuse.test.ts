@@ -4,14 +4,13 @@
  * a reused settlement is the figure a fresh settlement of the new text gives.
  */
 import * as fs from 'node:fs';
-import { URI, type LangiumDocument } from 'langium';
+import type { LangiumDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ContractAnalysis } from '../../language/analysis/contract-analysis.js';
 import { sameData } from '../../language/analysis/settlement-reuse.js';
 import { Dec } from '../../language/decimal.js';
 import type { Settlement } from '../../language/settlement/settlement-types.js';
-import { aco, services } from '../helpers.js';
+import { aco, openDocument as open } from '../helpers.js';
 
 const spec = fs.readFileSync(new URL('../data/spec-contract.aco', import.meta.url), 'utf-8');
 const agreement = fs.readFileSync(new URL('../../examples/mssp-enhanced-agreement-2025.aco', import.meta.url), 'utf-8');
@@ -24,23 +23,6 @@ const twoScenarios = spec.replace('    uncertainty {', `    scenario "Lean year"
 
     uncertainty {`);
 
-let counter = 0;
-
-/** Opens `text` as a new document, or edits the open one at `uri` in place as an editor does, and validates it. */
-async function open(text: string, uri = `file:///reuse-${++counter}.aco`): Promise<LangiumDocument> {
-    const workspace = services.shared.workspace;
-    const parsed = URI.parse(uri);
-    const previous = workspace.TextDocuments.get(uri);
-    workspace.TextDocuments.set(TextDocument.create(uri, 'aco', (previous?.version ?? 0) + 1, text));
-    if (workspace.LangiumDocuments.hasDocument(parsed)) {
-        await workspace.DocumentBuilder.update([parsed], []);
-        return workspace.LangiumDocuments.getDocument(parsed)!;
-    }
-    const document = workspace.LangiumDocumentFactory.fromTextDocument(workspace.TextDocuments.get(uri)!, parsed);
-    workspace.LangiumDocuments.addDocument(document);
-    await workspace.DocumentBuilder.build([document], { validation: true });
-    return document;
-}
 
 function analysisOf(document: LangiumDocument): ContractAnalysis {
     return aco.analysis.ContractAnalyzer.analyze(document)!;
