@@ -77,9 +77,12 @@ export class SettlementMemory {
     private previousMatches?: boolean;
 
     constructor(private readonly model: ContractModel, previous?: SettlementMemory) {
-        // The previous version needs its own predecessor no longer: the chain stays two long.
-        previous?.retire();
-        this.previous = previous;
+        // A version that settled nothing (one with errors, say, between two valid ones) has no
+        // outcomes to give: the one before it is compared instead.
+        const base = previous && previous.outcomes.size === 0 && previous.previous ? previous.previous : previous;
+        // That version needs its own predecessor no longer: the chain stays two long.
+        base?.retire();
+        this.previous = base;
     }
 
     /**

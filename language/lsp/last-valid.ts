@@ -3,8 +3,12 @@
  * the contract has errors the editor keeps showing these figures, marked as stale ("as of the last
  * valid version"), on the lines that did not change since; figures settled from a broken model
  * would mislead, and none at all leaves the author blind mid-edit.
+ *
+ * An edit inside one section reuses the other sections of the old tree for the new one; the kept
+ * tree is named to the document factory, so the sections it shares keep their old positions.
  */
 import { DocumentState, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import type { AcoDocumentFactory } from './document-factory.js';
 import type { ContractAnalysis, ContractAnalyzer } from '../analysis/contract-analysis.js';
 import * as ast from '../generated/ast.js';
 import { hasErrors } from './document-analysis.js';
@@ -30,6 +34,7 @@ export class LastValidVersions {
     private readonly views = new WeakMap<LangiumDocument, { text: string; version: ValidVersion; view: StaleView }>();
 
     constructor(shared: LangiumSharedCoreServices, analyzer: ContractAnalyzer) {
+        (shared.workspace.LangiumDocumentFactory as AcoDocumentFactory).addTreeKeeper(document => this.versions.get(document)?.root);
         shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
             for (const document of documents) {
                 const root = document.parseResult.value;

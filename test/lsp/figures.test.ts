@@ -204,6 +204,19 @@ describe('while the contract has errors', () => {
         expect((await hintOn(broken, 'benchmark $1,050.00'))[0]).toMatch(/^≈ \$157\.5M \|/);
     });
 
+    test('an error made inside one section (parsed alone) keeps the later sections\' stale figures on their lines', async () => {
+        const uri = 'file:///stale-one-section.aco';
+        const valid = await open(spec, uri);
+        const fresh = (await hintOn(valid, 'sequestration 2%')).map(h => h.split(' | ')[0]);
+        expect(fresh.length).toBe(1);
+        // Two lines, one of them an error, inside the population section: the other sections move down.
+        const broken = await open(spec.replace('        benchmark $1,050.00', '        // revised\n        trend 5000% per year\n        benchmark $1,050.00'), uri);
+        expect((broken.diagnostics ?? []).some(d => d.severity === 1)).toBe(true);
+        const stale = await hintOn(broken, 'sequestration 2%');
+        expect(stale.map(h => h.split(' | ')[0])).toEqual(fresh);
+        expect(stale[0]).toContain('as of the last valid version');
+    });
+
     test('stale figures are those of the requested lines, as fresh ones are', async () => {
         const uri = 'file:///stale-window.aco';
         await open(spec, uri);

@@ -63,6 +63,21 @@ describe('settlements reused across edits', () => {
         expect(figures(after.settlement(1))).toEqual(await fresh(edited, 1));
     });
 
+    test('an edit through a version that settled nothing still reuses the version before it', async () => {
+        const uri = 'file:///reuse-through-error.aco';
+        const before = analysisOf(await open(twoScenarios, uri));
+        const lean = before.settlement(1);
+        // A typo mid-edit: that version settles nothing. Mending it differently re-settles scenario 0 only.
+        const typo = await open(twoScenarios.replace('expenditure $1,018.50', 'expenditure $10,018.50'), uri);
+        expect((typo.diagnostics ?? []).some(d => d.severity === 1)).toBe(true);
+        analysisOf(typo);
+        const edited = twoScenarios.replace('expenditure $1,018.50', 'expenditure $1,008.50');
+        const after = analysisOf(await open(edited, uri));
+        expect(after.settlement(1)).toBe(lean);
+        expect(figures(after.settlement(0))).toEqual(await fresh(edited, 0));
+        expect(figures(after.settlement(1))).toEqual(await fresh(edited, 1));
+    });
+
     test('an edit to the contract\'s terms re-settles every scenario', async () => {
         const uri = 'file:///reuse-terms.aco';
         const before = analysisOf(await open(twoScenarios, uri));

@@ -1,0 +1,226 @@
+/**
+ * Parsing an edit one section at a time must give exactly the tree a full parse gives: the same
+ * AST, the same syntax tree with the same positions, links between them intact. Random edits of
+ * every example (seeded, so a failure repeats) are parsed both ways and compared; where the
+ * section parse declines, the editor parses the whole text, which is always right.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CompositeCstNodeImpl, isAstNode, isReference, type AstNode, type CstNode, type LeafCstNode, type ParseResult } from 'langium';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { AcoDocumentFactory } from '../../language/lsp/document-factory.js';
+import { reparseSection } from '../../language/parser/section-reparse.js';
+import { aco, openDocument, services, validate } from '../helpers.js';
+
+const parser = aco.parser.LangiumParser;
+const reparse = (previous: ParseResult, text: string, kept?: AstNode[]) => reparseSection({ parser, linker: aco.references.Linker }, previous, text, { kept });
+const examplesDir = path.join(import.meta.dirname, '../../examples');
+const examples = fs.readdirSync(examplesDir).filter(f => f.endsWith('.aco')).map(f => ({ name: f, text: fs.readFileSync(path.join(examplesDir, f), 'utf8') }));
+
+/** A small deterministic generator (mulberry32): the same edits on every run. */
+function random(seed: number): () => number {
+    return () => {
+        seed = (seed + 0x6d2b79f5) | 0;
+        let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+const INSERTS = ['1', '9', 'a', ' ', '\n', '\r\n', '{', '}', '"', '/', '*', '$', '%', '.', '-', ' 12', '// note\n', '/* x */', '\n\n', 'expenditure $5', '//'];
+const SPACES = [' ', '\n', '\r\n', '\n\n', ' // note\n', ' /* x */ ', '\t'];
+
+function pick<T>(items: T[], next: () => number): T {
+    return items[Math.floor(next() * items.length)];
+}
+
+/**
+ * One random edit. Most keep the syntax (a digit changed, space or a comment added between tokens,
+ * a line repeated or removed), as typing mostly does; the rest are any insertion or deletion.
+ */
+function randomEdit(text: string, next: () => number): string {
+    const kind = next();
+    if (kind < 0.3) {
+        const digits = [...text.matchAll(/\d/g)];
+        const at = pick(digits, next).index;
+        return text.slice(0, at) + String(Math.floor(next() * 10)) + text.slice(at + 1);
+    }
+    if (kind < 0.5) {
+        const spaces = [...text.matchAll(/\s/g)];
+        const at = pick(spaces, next).index;
+        return text.slice(0, at) + pick(SPACES, next) + text.slice(at);
+    }
+    if (kind < 0.7) {
+        const starts = [0, ...[...text.matchAll(/\n/g)].map(m => m.index + 1)];
+        const line = Math.floor(next() * (starts.length - 1));
+        const body = text.slice(starts[line], starts[line + 1]);
+        return text.slice(0, starts[line]) + (next() < 0.5 ? body + body : '') + text.slice(starts[line + 1]);
+    }
+    const at = Math.floor(next() * text.length);
+    const remove = next() < 0.5 ? 0 : Math.floor(next() * 20);
+    return text.slice(0, at) + (next() < 0.3 && remove > 0 ? '' : pick(INSERTS, next)) + text.slice(at + remove);
+}
+
+/**
+ * A description of a parse that two equal trees share: AST, syntax tree, positions and links.
+ * `containers: false` leaves out the links up to containers, which a kept tree's shared sections
+ * give up to the new tree.
+ */
+function canonical(result: ParseResult, containers = true): unknown {
+    const grammarIds = new Map<object, number>();
+    const id = (source: object | undefined): number | undefined => {
+        if (!source) {
+            return undefined;
+        }
+        if (!grammarIds.has(source)) {
+            grammarIds.set(source, grammarIds.size);
+        }
+        return grammarIds.get(source);
+    };
+    // Grammar elements are numbered by first use, the same for both trees when they agree.
+    const cst = (node: CstNode, parent: CstNode | undefined): unknown => {
+        const common = { linked: !containers || node.container === parent, offset: node.offset, end: node.end, range: node.range, hidden: node.hidden, grammar: id(node.grammarSource), text: node.text };
+        if (node instanceof CompositeCstNodeImpl) {
+            const own = (node as unknown as { _astNode?: AstNode })._astNode;
+            return { ...common, astNode: own?.$type, content: node.content.map(child => cst(child, node)) };
+        }
+        return { ...common, token: (node as LeafCstNode).tokenType.name };
+    };
+    const astOf = (node: AstNode, container: AstNode | undefined): unknown => {
+        const out: Record<string, unknown> = {
+            linked: (!containers || node.$container === container) && node.$cstNode?.astNode === node,
+            $type: node.$type, $containerProperty: node.$containerProperty, $containerIndex: node.$containerIndex,
+            at: [node.$cstNode?.offset, node.$cstNode?.end, node.$cstNode?.range]
+        };
+        const value = (v: unknown): unknown => isAstNode(v) ? astOf(v, node)
+            : isReference(v) ? { refText: v.$refText, at: [v.$refNode?.offset, v.$refNode?.end, v.$refNode?.range] }
+            : Array.isArray(v) ? v.map(value) : v;
+        for (const [key, v] of Object.entries(node)) {
+            if (!key.startsWith('$')) {
+                out[key] = value(v);
+            }
+        }
+        return out;
+    };
+    const root = result.value;
+    return {
+        errors: result.lexerErrors.length + result.parserErrors.length,
+        text: containers ? root.$cstNode?.root.fullText : undefined,
+        ast: astOf(root, undefined),
+        cst: cst(root.$cstNode!, undefined)
+    };
+}
+
+describe('parsing an edit one section at a time', () => {
+    it('gives the tree a full parse gives, for random edits of every example', () => {
+        const next = random(20261202);
+        let reparsed = 0;
+        let tried = 0;
+        for (const { text } of examples) {
+            for (let i = 0; i < 40; i++) {
+                const edited = randomEdit(text, next);
+                // Every other edit keeps the old tree (as the editor does its last valid version): it must stay as it was.
+                const old = parser.parse(text);
+                const before = canonical(old, false);
+                const incremental = reparse(old, edited, i % 2 === 0 ? [old.value] : undefined);
+                tried++;
+                if (incremental) {
+                    reparsed++;
+                    expect(canonical(incremental)).toEqual(canonical(parser.parse(edited)));
+                    if (i % 2 === 0) {
+                        expect(canonical(old, false)).toEqual(before);
+                    }
+                }
+            }
+        }
+        // Most edits fall inside a section; a reparse that always declined would pass the loop above.
+        expect(reparsed / tried).toBeGreaterThan(0.2);
+    });
+
+    it('keeps giving the full parse\'s tree over a chain of edits, each parsed from the last', () => {
+        const next = random(7);
+        for (const { text: original } of examples.slice(0, 6)) {
+            let text = original;
+            let result: ParseResult = parser.parse(text);
+            let reparsed = 0;
+            // A tree kept for a while, as the editor keeps the last valid version: it stays as it was.
+            let kept = result;
+            let snapshot = canonical(kept, false);
+            for (let i = 0; i < 40; i++) {
+                if (i % 7 === 3) {
+                    kept = result;
+                    snapshot = canonical(kept, false);
+                }
+                const edited = randomEdit(text, next);
+                const incremental = reparse(result, edited, [kept.value]);
+                const full = parser.parse(edited);
+                if (incremental) {
+                    reparsed++;
+                    // Comparing reads every range, so the next edit must also move cached ranges.
+                    expect(canonical(incremental)).toEqual(canonical(full));
+                }
+                // An edit with a syntax error is undone: the next one starts from a clean tree.
+                if (full.lexerErrors.length + full.parserErrors.length === 0) {
+                    result = incremental ?? full;
+                    text = edited;
+                }
+                // Otherwise `result` is still the last clean tree: a declined reparse leaves it as it was.
+                expect(canonical(kept, false)).toEqual(snapshot);
+            }
+            expect(reparsed).toBeGreaterThan(0);
+        }
+    });
+
+    it('parses only the section for an edit inside it, and the whole text otherwise', () => {
+        const text = examples.find(e => e.name === 'mssp-enhanced-2024.aco')!.text;
+        const edit = (from: string, to: string) => {
+            expect(text).toContain(from);
+            return reparse(parser.parse(text), text.replace(from, to));
+        };
+        const scenario = /scenario "([^"]+)" \{/.exec(text)!;
+        const firstAmount = /expenditure \$(\d)/.exec(text.slice(scenario.index))!;
+        const amountAt = scenario.index + firstAmount.index + 'expenditure $'.length;
+        const changed = text.slice(0, amountAt) + (text[amountAt] === '9' ? '8' : '9') + text.slice(amountAt + 1);
+        expect(reparse(parser.parse(text), changed)).toBeDefined();
+        // The section's head and the header lines decide what follows: the whole text is parsed.
+        expect(edit(scenario[0], `scenario "${scenario[1]}x" {`)).toBeUndefined();
+        expect(edit('program MSSP', 'program REACH')).toBeUndefined();
+        // A syntax error in the new section: error recovery may reach past it.
+        expect(reparse(parser.parse(text), text.slice(0, amountAt) + '{' + text.slice(amountAt))).toBeUndefined();
+        // The old text had a syntax error: its tree is no base for the next one.
+        const broken = text.slice(0, amountAt) + '{' + text.slice(amountAt);
+        expect(reparse(parser.parse(broken), text)).toBeUndefined();
+    });
+
+    it('moves what follows on the closing brace\'s line along that line, and later lines down', () => {
+        const text = examples.find(e => e.name === 'mssp-enhanced-2024.aco')!.text
+            .replace(/by quality\s*\}\s*shared savings \{/, 'by quality } shared savings {').replace(/\}\s*shared losses \{/, '} /* on one line */ shared losses {');
+        const at = text.indexOf('withhold 2.5%');
+        for (const insert of ['  ', '\n', 'x', '\n\n  ']) {
+            // 'x' stands for deleting the space before the line's first word.
+            const edited = insert === 'x' ? text.slice(0, at - 1) + text.slice(at) : text.slice(0, at) + insert + text.slice(at);
+            const incremental = reparse(parser.parse(text), edited);
+            expect(incremental, JSON.stringify(insert)).toBeDefined();
+            expect(canonical(incremental!)).toEqual(canonical(parser.parse(edited)));
+        }
+    });
+
+    it('moves diagnostics of later sections with the edit, as a full parse places them', async () => {
+        const text = examples.find(e => e.name === 'mssp-enhanced-2024.aco')!.text;
+        // An unknown provider in the capitation section, after the edited population section.
+        const withError = text.replace('paid to NRC', 'paid to NRX');
+        const uri = 'file:///section-reparse-diagnostics.aco';
+        const factory = services.shared.workspace.LangiumDocumentFactory as AcoDocumentFactory;
+        await openDocument(withError, uri);
+        const reparses = factory.sectionReparses;
+        const population = withError.indexOf('{', withError.indexOf('population {')) + 1;
+        const edited = withError.slice(0, population) + '\n\n   // moved down\n' + withError.slice(population);
+        const document = await openDocument(edited, uri);
+        expect(factory.sectionReparses).toBe(reparses + 1);
+        const expected = (await validate(edited)).diagnostics;
+        const placed = (diagnostics: Diagnostic[]) => diagnostics.map(d => [d.message, d.range]);
+        expect(expected.some(d => String(d.message).includes('NRX'))).toBe(true);
+        expect(placed(document.diagnostics ?? [])).toEqual(placed(expected));
+    });
+});
