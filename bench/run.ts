@@ -123,7 +123,7 @@ if (wanted('lsp')) {
     const r = await runLspBench(root);
     results.lsp = r;
     console.log(`server start to first diagnostics: ${ms(r.startToFirstDiagnosticsMs)}`);
-    for (const [label, t] of [['typical example', r.typical], ['500 lines, 20 scenarios', r.medium], ['largest generated contract', r.largest]] as const) {
+    for (const [label, t] of [['typical example', r.typical], ['500 lines, 20 scenarios', r.medium], ['largest generated contract', r.largest], ['largest, a space typed near the top', r.largestTop]] as const) {
         console.log(`${label} (${t.lines.toLocaleString('en-US')} lines): figures on p50 ${ms(t.hintsOn.p50)}, p95 ${ms(t.hintsOn.p95)}; off p50 ${ms(t.hintsOff.p50)}, p95 ${ms(t.hintsOff.p95)}`);
         console.log(`    in process, no server: parse ${ms(t.inProcess.parseMs)}, link + validate ${ms(t.inProcess.linkAndValidateMs)} (${(t.inProcess.linkAndValidateMs / t.inProcess.parseMs).toFixed(2)}× parse), inlay hints of the whole document ${ms(t.inProcess.inlayHintsMs)}`);
     }
@@ -131,6 +131,7 @@ if (wanted('lsp')) {
     verdict('500 lines, 20 scenarios: edit p95 with figures / without', r.medium.hintsRatio, 1.3);
     verdict('20,551 lines: edit p95 / parse', r.largest.overParse, 3);
     verdict('20,551 lines: edit p95 with figures / without', r.largest.hintsRatio, 1.3);
+    verdict('20,551 lines, a space typed near the top: edit p95 / parse', r.largestTop.overParse, 3);
     verdict('typical example: edit p95 with figures / without', r.typical.hintsRatio, 1.3);
     verdict('typical example: edit p95', r.typical.hintsOn.p95, 50, ' ms');
 }

@@ -12,7 +12,7 @@
  * tree shares sections with the old one, whose positions are moved unless an earlier tree still in
  * use (a keeper's) holds them.
  */
-import { DefaultLangiumDocumentFactory, DocumentState, type AstNode, type LangiumDocument, type Mutable } from 'langium';
+import { DefaultLangiumDocumentFactory, DocumentState, type AstNode, type LangiumCoreServices, type LangiumDocument, type Mutable, type ParseResult } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { WORKER_PARSE_THRESHOLD } from './async-parser.js';
@@ -46,8 +46,7 @@ export class AcoDocumentFactory extends DefaultLangiumDocumentFactory {
             const services = this.serviceRegistry.getServices(document.uri);
             const kept = this.keepers.map(keeper => keeper(document)).filter(root => root !== undefined);
             // A section too large for this thread goes to the worker with the rest of the text.
-            const reparsed = oldText === undefined ? undefined
-                : reparseSection({ parser: services.parser.LangiumParser, linker: services.references.Linker }, previous, text, { kept, maxSectionLength: WORKER_PARSE_THRESHOLD });
+            const reparsed = oldText === undefined ? undefined : this.reparse(services, previous, text, kept);
             if (reparsed) {
                 this.sectionReparses++;
                 document.parseResult = reparsed as unknown as typeof previous;
@@ -58,6 +57,15 @@ export class AcoDocumentFactory extends DefaultLangiumDocumentFactory {
         }
         document.state = DocumentState.Parsed;
         return document;
+    }
+
+    /** The section reparse, or undefined for a full parse: also if it fails, which a full parse then reports. */
+    private reparse(services: LangiumCoreServices, previous: ParseResult, text: string, kept: AstNode[]): ParseResult | undefined {
+        try {
+            return reparseSection({ parser: services.parser.LangiumParser, linker: services.references.Linker }, previous, text, { kept, maxSectionLength: WORKER_PARSE_THRESHOLD });
+        } catch {
+            return undefined;
+        }
     }
 
     protected override getUpdatedText<T extends AstNode>(document: Mutable<LangiumDocument<T>>, textDocument: TextDocument | undefined, cancelToken: CancellationToken): Promise<string> {

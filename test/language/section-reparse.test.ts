@@ -17,6 +17,8 @@ const parser = aco.parser.LangiumParser;
 const reparse = (previous: ParseResult, text: string, kept?: AstNode[]) => reparseSection({ parser, linker: aco.references.Linker }, previous, text, { kept });
 const examplesDir = path.join(import.meta.dirname, '../../examples');
 const examples = fs.readdirSync(examplesDir).filter(f => f.endsWith('.aco')).map(f => ({ name: f, text: fs.readFileSync(path.join(examplesDir, f), 'utf8') }));
+// Files saved on Windows: every line ends in \r\n.
+examples.push(...examples.slice(0, 3).map(e => ({ name: `${e.name} (CRLF)`, text: e.text.replace(/\n/g, '\r\n') })));
 
 /** A small deterministic generator (mulberry32): the same edits on every run. */
 function random(seed: number): () => number {
