@@ -26,7 +26,7 @@ export interface ReparseOptions {
     maxSectionLength?: number;
 }
 
-/** The positions a leaf keeps in fields; the shift below moves them in place. */
+/** The positions a leaf keeps in fields; `moveLeaves` moves them in place. */
 interface LeafPositions {
     _offset: number;
     _startLine: number;
@@ -76,18 +76,7 @@ export function reparseSection(services: { parser: LangiumParser; linker: Linker
     }
     // The new section's positions: its text starts where the old one did.
     const base = section.range.start;
-    forEachLeaf(mini, leaf => {
-        const at = leaf as unknown as LeafPositions;
-        if (at._startLine === 0) {
-            at._startColumn += base.character;
-        }
-        if (at._endLine === 0) {
-            at._endColumn += base.character;
-        }
-        at._offset += sectionStart;
-        at._startLine += base.line;
-        at._endLine += base.line;
-    });
+    moveLeaves(mini, { offset: sectionStart, lines: base.line, columnsOnLine: 0, columns: base.character });
     const replacement = new CompositeCstNodeImpl();
     replacement.grammarSource = section.grammarSource;
     replacement.content = mini.content;
@@ -125,18 +114,7 @@ export function reparseSection(services: { parser: LangiumParser; linker: Linker
                 }
                 newRoot.content[i] = moved = copy.cst;
             }
-            forEachLeaf(moved, leaf => {
-                const at = leaf as unknown as LeafPositions;
-                if (at._startLine === oldClose.line) {
-                    at._startColumn += columnDelta;
-                }
-                if (at._endLine === oldClose.line) {
-                    at._endColumn += columnDelta;
-                }
-                at._offset += offsetDelta;
-                at._startLine += lineDelta;
-                at._endLine += lineDelta;
-            });
+            moveLeaves(moved, { offset: offsetDelta, lines: lineDelta, columnsOnLine: oldClose.line, columns: columnDelta });
         }
     }
     for (const child of newRoot.content) {
@@ -196,16 +174,33 @@ function childAt(root: CompositeCstNodeImpl, offset: number): number {
     return -1;
 }
 
-function forEachLeaf(node: CstNode, visit: (leaf: CstNode) => void): void {
+/** A move of tokens: by `offset` characters and `lines` lines, and by `columns` those on line `columnsOnLine`. */
+interface Move {
+    offset: number;
+    lines: number;
+    columnsOnLine: number;
+    columns: number;
+}
+
+function moveLeaves(node: CstNode, move: Move): void {
     if (isComposite(node)) {
         // Ranges of composite nodes are cached from their first and last leaves.
         (node as unknown as { _rangeCache: unknown })._rangeCache = undefined;
         for (const child of node.content) {
-            forEachLeaf(child, visit);
+            moveLeaves(child, move);
         }
-    } else {
-        visit(node);
+        return;
     }
+    const at = node as unknown as LeafPositions;
+    if (at._startLine === move.columnsOnLine) {
+        at._startColumn += move.columns;
+    }
+    if (at._endLine === move.columnsOnLine) {
+        at._endColumn += move.columns;
+    }
+    at._offset += move.offset;
+    at._startLine += move.lines;
+    at._endLine += move.lines;
 }
 
 function firstLeaf(node: CstNode, test: (leaf: LeafCstNode) => boolean): LeafCstNode | undefined {
