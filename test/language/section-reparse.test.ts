@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CompositeCstNodeImpl, isAstNode, isReference, type AstNode, type CstNode, type LeafCstNode, type ParseResult } from 'langium';
+import { CompositeCstNodeImpl, isAstNode, isReference, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode, type ParseResult } from 'langium';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { AcoDocumentFactory } from '../../language/lsp/document-factory.js';
@@ -206,6 +206,37 @@ describe('parsing an edit one section at a time', () => {
             expect(incremental, JSON.stringify(insert)).toBeDefined();
             expect(canonical(incremental!)).toEqual(canonical(parser.parse(edited)));
         }
+    });
+
+    it('gives the diagnostics and figures of a fresh document at every step of typing inside sections', async () => {
+        const text = examples.find(e => e.name === 'mssp-enhanced-2024.aco')!.text;
+        const uri = 'file:///section-reparse-typing.aco';
+        const factory = services.shared.workspace.LangiumDocumentFactory as AcoDocumentFactory;
+        await openDocument(text, uri);
+        const reparses = factory.sectionReparses;
+        const fullRange = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
+        const hintsOf = async (document: LangiumDocument) => (await aco.lsp.InlayHintProvider!.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range: fullRange }) ?? [])
+            .map(h => [h.position, String(h.label), String(h.tooltip)]);
+        // Typing a new capitation line one character at a time (errors on the way), then a newline in the population.
+        const at = text.indexOf('withhold 2.5%');
+        const typed = 'primary care $41.00 per member per month paid to HMS\n        ';
+        let current = text;
+        for (let i = 1; i <= typed.length; i += 4) {
+            current = text.slice(0, at) + typed.slice(0, i) + text.slice(at);
+            const document = await openDocument(current, uri);
+            const fresh = await validate(current);
+            const placed = (diagnostics: Diagnostic[]) => diagnostics.map(d => [d.message, d.range]);
+            expect(placed(document.diagnostics ?? []), `after ${JSON.stringify(typed.slice(0, i))}`).toEqual(placed(fresh.diagnostics));
+            if (!fresh.diagnostics.some(d => d.severity === 1)) {
+                expect(await hintsOf(document)).toEqual(await hintsOf(await openDocument(current)));
+            }
+        }
+        const population = current.indexOf('{', current.indexOf('population {')) + 1;
+        const moved = current.slice(0, population) + '\n' + current.slice(population);
+        const document = await openDocument(moved, uri);
+        expect(await hintsOf(document)).toEqual(await hintsOf(await openDocument(moved)));
+        // Most steps on the way are syntax errors (parsed whole); the others and the newline take the section path.
+        expect(factory.sectionReparses).toBeGreaterThanOrEqual(reparses + 3);
     });
 
     it('moves diagnostics of later sections with the edit, as a full parse places them', async () => {
