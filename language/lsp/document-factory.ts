@@ -23,7 +23,7 @@ export type TreeKeeper = (document: LangiumDocument) => AstNode | undefined;
 
 export class AcoDocumentFactory extends DefaultLangiumDocumentFactory {
     private readonly keepers: TreeKeeper[] = [];
-    /** How many edits were parsed one section at a time (the tests and benchmarks read it). */
+    /** How many edits were parsed one section at a time (the tests read it). */
     sectionReparses = 0;
 
     addTreeKeeper(keeper: TreeKeeper): void {

@@ -17,22 +17,13 @@
  */
 import { CompositeCstNodeImpl, LeafCstNodeImpl, RootCstNodeImpl, type AstNode, type CstNode, type LangiumParser, type LeafCstNode, type Linker, type Mutable, type ParseResult } from 'langium';
 import * as ast from '../generated/ast.js';
-import { cloneSection, copyLeaf } from './tree-clone.js';
+import { cloneSection, copyLeaf, type LeafFields } from './tree-clone.js';
 
 export interface ReparseOptions {
     /** Earlier trees still in use: their sections are copied rather than moved. */
     kept?: readonly AstNode[];
     /** Sections longer than this (characters) are left to a full parse. */
     maxSectionLength?: number;
-}
-
-/** The positions a leaf keeps in fields; `moveLeaves` moves them in place. */
-interface LeafPositions {
-    _offset: number;
-    _startLine: number;
-    _startColumn: number;
-    _endLine: number;
-    _endColumn: number;
 }
 
 function isComposite(node: CstNode): node is CompositeCstNodeImpl {
@@ -121,7 +112,7 @@ export function reparseSection(services: { parser: LangiumParser; linker: Linker
         (child as Mutable<CstNode>).container = newRoot;
     }
     newRoot.astNode = next;
-    next.sections.forEach((kept, i) => Object.assign(kept, { $container: next, $containerProperty: 'sections', $containerIndex: i }));
+    next.sections.forEach((node, i) => Object.assign(node, { $container: next, $containerProperty: 'sections', $containerIndex: i }));
     return { value: next, lexerErrors: [], lexerReport: parsed.lexerReport, parserErrors: [] };
 }
 
@@ -191,7 +182,7 @@ function moveLeaves(node: CstNode, move: Move): void {
         }
         return;
     }
-    const at = node as unknown as LeafPositions;
+    const at = node as unknown as LeafFields;
     if (at._startLine === move.columnsOnLine) {
         at._startColumn += move.columns;
     }

@@ -5,10 +5,10 @@
  * parser builds them, so they resolve against the copy. Written for speed: an edit near the top
  * of a large contract copies most of it.
  */
-import { CompositeCstNodeImpl, LeafCstNodeImpl, type AstNode, type CstNode, type Linker, type Mutable, type Reference } from 'langium';
+import { CompositeCstNodeImpl, LeafCstNodeImpl, isAstNode, isReference, type AstNode, type CstNode, type Linker, type Mutable, type Reference } from 'langium';
 
-/** The fields a leaf keeps its position in (read directly: the `range` getter allocates). */
-interface LeafFields {
+/** The fields a leaf keeps its position in (read directly, as the `range` getter allocates; moved in place by section-reparse.ts). */
+export interface LeafFields {
     _offset: number;
     _length: number;
     _startLine: number;
@@ -52,14 +52,6 @@ function ownNode(cst: CstNode): AstNode | undefined {
     return cst instanceof CompositeCstNodeImpl ? (cst as unknown as { _astNode?: AstNode })._astNode : undefined;
 }
 
-function isNode(value: unknown): value is AstNode {
-    return typeof value === 'object' && value !== null && typeof (value as AstNode).$type === 'string';
-}
-
-function isRef(value: unknown): value is Reference {
-    return typeof value === 'object' && value !== null && typeof (value as Reference).$refText === 'string';
-}
-
 type ReferenceSlot = { copy: Record<string, unknown>; key: string; index: number; ref: Reference };
 
 function cloneAst(node: AstNode, container: AstNode | undefined, copies: Map<AstNode, AstNode>, references: ReferenceSlot[]): AstNode {
@@ -75,20 +67,20 @@ function cloneAst(node: AstNode, container: AstNode | undefined, copies: Map<Ast
             const items = new Array<unknown>(value.length);
             for (let i = 0; i < value.length; i++) {
                 const item: unknown = value[i];
-                if (isNode(item)) {
+                if (isAstNode(item)) {
                     items[i] = cloneAst(item, copy as unknown as AstNode, copies, references);
                 } else {
-                    if (isRef(item)) {
+                    if (isReference(item)) {
                         references.push({ copy, key, index: i, ref: item });
                     }
                     items[i] = item;
                 }
             }
             copy[key] = items;
-        } else if (isNode(value)) {
+        } else if (isAstNode(value)) {
             copy[key] = cloneAst(value, copy as unknown as AstNode, copies, references);
         } else {
-            if (isRef(value)) {
+            if (isReference(value)) {
                 references.push({ copy, key, index: -1, ref: value });
             }
             copy[key] = value;
