@@ -4,6 +4,16 @@
 // garbage collector most of its scavenges when thousands of contracts are validated in one run:
 // about a tenth of the time of 64 MB grown on demand, with a third less memory.
 import module from 'node:module';
+import v8 from 'node:v8';
+
+// On Node 20 (V8 11) most of a large run's optimising compiles are of functions inlined into
+// others, compiled again in each caller: a smaller inlining budget made `aco validate` over the
+// 5,460 oracle contracts about 15% faster, with a fifth less CPU. Newer V8s (Node 22+, with their
+// mid-tier compiler) were slower with it, so they keep their defaults. Set before any of the
+// CLI's code is compiled; worker threads share the process's flags.
+if (Number(process.versions.v8.split('.')[0]) < 12) {
+    v8.setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
+}
 
 // Node 22.1+ keeps V8's compiled code of the bundle on disk, so a run does not compile it afresh
 // (Node 20 has no such cache). Enabled before the bundle loads: hence the dynamic import.
