@@ -8,10 +8,11 @@ import v8 from 'node:v8';
 
 // On Node 20 (V8 11) most of a large run's optimising compiles are of functions inlined into
 // others, compiled again in each caller: a smaller inlining budget made `aco validate` over the
-// 5,460 oracle contracts about 15% faster, with a fifth less CPU. Newer V8s (Node 22+, with their
-// mid-tier compiler) were slower with it, so they keep their defaults. Set before any of the
-// CLI's code is compiled; worker threads share the process's flags.
-if (Number(process.versions.v8.split('.')[0]) < 12) {
+// 5,460 oracle contracts about 15% faster, with a fifth less CPU. Node 24 (V8 13, with its
+// mid-tier compiler) was slower with it, so V8 12 and later keep their defaults; so does `aco lsp`,
+// a long-lived server measured (bench/) with V8's defaults. Set before any of the CLI's code is
+// compiled; worker threads share the process's flags.
+if (Number(process.versions.v8.split('.')[0]) < 12 && process.argv[2] !== 'lsp') {
     v8.setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
 }
 
