@@ -5,7 +5,8 @@
  */
 import { collectContractPaths, InputError, readContract, type ContractFile } from './files.js';
 import type { CommandName, FileReport, ReportOptions } from './file-report.js';
-import { commitWrite, planWrite, stageWrite } from './output-file.js';
+import { commitWrite, isStandardOutput, planWrite, stageWrite } from './output-file.js';
+import { DEFAULT_CACHE_FILE, ReportCache } from './report-cache.js';
 import { ReportPool } from './report-pool.js';
 import { makeStyle, type Style } from './text-output.js';
 
@@ -15,6 +16,10 @@ export interface CommonOptions {
     color: boolean;
     /** Threads to check contracts on. */
     jobs?: number;
+    /** `--cache`: reuse the reports of unchanged files (report-cache.ts). */
+    cache?: boolean;
+    /** `--cache-location`: the cache file (implies `--cache`). */
+    cacheLocation?: string;
 }
 
 export function out(text = ''): void {
@@ -40,18 +45,60 @@ export function stderrStyle(options: CommonOptions): Style {
 /**
  * Reports on every contract the inputs name, calling `onReport` in file order; returns how many
  * files there were. Every file is read (and every unreadable one refused) before anything is
- * reported, while the pool's workers start.
+ * reported, while the pool's workers start. With a cache, files whose reports it holds are not
+ * checked again, and the cache is updated once every report has been delivered.
  */
-export async function runReports(inputs: string[], options: ReportOptions, jobs: number | undefined, onReport: (report: FileReport) => void | Promise<void>): Promise<number> {
+export async function runReports(inputs: string[], options: ReportOptions, jobs: number | undefined, onReport: (report: FileReport) => void | Promise<void>,
+    cacheLocation?: string): Promise<number> {
     const paths = collectContractPaths(inputs);
-    const pool = new ReportPool(options, jobs, paths.length);
+    const files: ContractFile[] = [];
+    let cache: ReportCache | undefined;
+    let saved: Array<FileReport | undefined> = [];
+    let misses: ContractFile[] = [];
+    // With a cache the files are read before the pool is sized, so it starts workers for the files it has to check only.
+    if (cacheLocation !== undefined) {
+        files.push(...paths.map(readContract));
+        cache = ReportCache.open(cacheLocation);
+        saved = files.map(file => cache!.lookup(file, options));
+        misses = files.filter((_, index) => saved[index] === undefined);
+    }
+    const pool = new ReportPool(options, jobs, cache ? misses.length : paths.length);
     try {
-        const files: ContractFile[] = paths.map(readContract);
-        await pool.run(files, onReport);
-        return files.length;
+        if (!cache) {
+            files.push(...paths.map(readContract));
+            await pool.run(files, onReport);
+            return files.length;
+        }
+        // Reports in file order: the saved ones before each checked one, as it arrives.
+        let next = 0;
+        const deliverSaved = async (): Promise<void> => {
+            while (next < files.length && saved[next] !== undefined) {
+                await onReport(saved[next++]!);
+            }
+        };
+        await pool.run(misses, async report => {
+            await deliverSaved();
+            cache!.store(files[next], options, report);
+            next++;
+            await onReport(report);
+        });
+        await deliverSaved();
     } finally {
         await pool.close();
     }
+    const problem = cache.save();
+    if (problem) {
+        process.stderr.write(problem + '\n');
+    }
+    return files.length;
+}
+
+/** Where `--cache` or `--cache-location` keeps the cache; undefined without either. */
+export function cacheLocationOf(options: CommonOptions): string | undefined {
+    if (options.cacheLocation !== undefined && isStandardOutput(options.cacheLocation)) {
+        throw new InputError(`--cache-location ${options.cacheLocation}: the cache is a file, not standard output`);
+    }
+    return options.cacheLocation ?? (options.cache ? DEFAULT_CACHE_FILE : undefined);
 }
 
 /** The threads `--jobs` asks for; undefined leaves it to the pool (one per core, for runs that repay it). */

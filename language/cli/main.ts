@@ -5,7 +5,6 @@
  */
 import '../polyfills.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { createRequire } from 'node:module';
 import { InputError } from './files.js';
 import { formatCommand } from './format-command.js';
 import { registerDiffCommand } from './diff-command.js';
@@ -13,6 +12,8 @@ import { simulateCommand } from './simulate-command.js';
 import { registerSummaryCommand } from './summary-command.js';
 import { testCommand } from './test-command.js';
 import { validateCommand, type ValidateOptions } from './validate-command.js';
+import { toolVersion as version } from './version.js';
+import { DEFAULT_CACHE_FILE } from './report-cache.js';
 import { SettlementError } from '../settlement/index.js';
 import { MAX_TRIALS } from '../limits.js';
 import { runLanguageServerCommand } from '../lsp/worker-scripts.js';
@@ -20,18 +21,6 @@ import { runLanguageServerCommand } from '../lsp/worker-scripts.js';
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
-
-function version(): string {
-    const require = createRequire(import.meta.url);
-    for (const candidate of ['../../../package.json', '../../package.json']) {
-        try {
-            return (require(candidate) as { version: string }).version;
-        } catch {
-            // try the next layout (compiled output or sources)
-        }
-    }
-    return '0.0.0';
-}
 
 /** Parses a whole-number option, rejecting anything else as bad usage (exit 2). */
 function wholeNumber(minimum: number, maximum = Number.MAX_SAFE_INTEGER) {
@@ -65,25 +54,29 @@ export function buildProgram(run: (code: number) => void): Command {
     // For the commands that take many files: large runs are checked on every core.
     const jobs = (command: Command): Command => command
         .option('--jobs <n>', 'threads to check contracts on (default: one per core when a run has tens of thousands of files)', wholeNumber(1, MAX_JOBS));
+    // For the commands whose reports depend on nothing but the file and the options (not `format`, which rewrites).
+    const cached = (command: Command): Command => command
+        .option('--cache', `reuse the reports of files unchanged since the last run (kept in ${DEFAULT_CACHE_FILE})`)
+        .option('--cache-location <file>', 'the cache file (implies --cache)');
     const wrap = <T>(action: (paths: string[], options: T) => Promise<number>) =>
         async (paths: string[], options: T): Promise<void> => run(await action(paths, options));
 
-    common(jobs(program.command('validate').argument('<paths...>', 'contract files or directories')
+    common(cached(jobs(program.command('validate').argument('<paths...>', 'contract files or directories')
         .description('parse and validate contracts (directories: every *.aco below)')
-        .option('--max-warnings <n>', 'fail when there are more than n warnings', wholeNumber(0))), ['text', 'json', 'sarif'])
+        .option('--max-warnings <n>', 'fail when there are more than n warnings', wholeNumber(0)))), ['text', 'json', 'sarif'])
         .action(wrap((paths: string[], options: ValidateOptions) => validateCommand(paths, options, version())));
-    common(jobs(program.command('simulate').argument('<paths...>', 'contract files or directories')
+    common(cached(jobs(program.command('simulate').argument('<paths...>', 'contract files or directories')
         .description('settle every scenario and print what each party is paid')
         .option('--scenario <name>', 'only this scenario')
         .option('--explain', 'print the step-by-step waterfall')
         .option('--monte-carlo', 'run the uncertainty block')
         .option('--trials <n>', 'Monte Carlo trials (default: the contract\'s)', wholeNumber(1, MAX_TRIALS))
-        .option('--seed <n>', 'Monte Carlo seed (default: the contract\'s)', wholeNumber(0, 4_294_967_295))), ['text', 'json'])
+        .option('--seed <n>', 'Monte Carlo seed (default: the contract\'s)', wholeNumber(0, 4_294_967_295)))), ['text', 'json'])
         .action(wrap(simulateCommand));
-    common(jobs(program.command('test').argument('<paths...>', 'contract files or directories')
+    common(cached(jobs(program.command('test').argument('<paths...>', 'contract files or directories')
         .description('check every expect line of every scenario')
         .option('--update', 'write the computed figures into failing expect lines')
-        .option('--force', 'with --update, also rewrite read-only and hard-linked files')), ['text', 'json', 'junit'])
+        .option('--force', 'with --update, also rewrite read-only and hard-linked files'))), ['text', 'json', 'junit'])
         .action(wrap(testCommand));
     registerSummaryCommand(program, run);
     registerDiffCommand(program, run);

@@ -4,7 +4,7 @@
  * contract has errors, 2 when `--scenario` or `--monte-carlo` asks for what a contract lacks.
  */
 import { InputError } from './files.js';
-import { jobsOf, out, runReports, reportOptions, type CommonOptions } from './batch-run.js';
+import { cacheLocationOf, jobsOf, out, runReports, reportOptions, type CommonOptions } from './batch-run.js';
 import { filesDocument } from './json-output.js';
 
 export interface SimulateOptions extends CommonOptions {
@@ -30,7 +30,7 @@ export async function simulateCommand(paths: string[], options: SimulateOptions)
         } else {
             process.stdout.write(report.stdout);
         }
-    });
+    }, cacheLocationOf(options));
     if (options.format === 'json') {
         out(filesDocument(entries));
     }

@@ -3,7 +3,7 @@
  * document or JUnit XML. With `--update`, failing figures are written into their files. A
  * machine-readable document owns stdout; everything else then goes to stderr.
  */
-import { count, jobsOf, out, runReports, reportOptions, stderrStyle, stdoutStyle, writeRewrite, type CommonOptions } from './batch-run.js';
+import { cacheLocationOf, count, jobsOf, out, runReports, reportOptions, stderrStyle, stdoutStyle, writeRewrite, type CommonOptions } from './batch-run.js';
 import { filesDocument } from './json-output.js';
 import { junitDocument, type JunitSuite } from './junit-output.js';
 
@@ -43,7 +43,7 @@ export async function testCommand(paths: string[], options: TestOptions): Promis
                 unwritten++;
             }
         }
-    });
+    }, cacheLocationOf(options));
     if (options.format === 'json') {
         out(filesDocument(entries));
     } else if (options.format === 'junit') {

@@ -2,7 +2,7 @@
  * `aco validate`: diagnostics of every contract as text, the JSON document (no scenarios) or a
  * SARIF log. Exit status 1 on errors, or on more warnings than `--max-warnings`.
  */
-import { count, jobsOf, out, runReports, reportOptions, stdoutStyle, type CommonOptions } from './batch-run.js';
+import { cacheLocationOf, count, jobsOf, out, runReports, reportOptions, stdoutStyle, type CommonOptions } from './batch-run.js';
 import { filesDocument } from './json-output.js';
 import { sarifLog, type SarifInput } from './sarif-output.js';
 
@@ -25,7 +25,7 @@ export async function validateCommand(paths: string[], options: ValidateOptions,
         } else {
             process.stdout.write(report.stdout);
         }
-    });
+    }, cacheLocationOf(options));
     if (options.format === 'json') {
         out(filesDocument(entries));
     } else if (options.format === 'sarif') {
