@@ -134,6 +134,7 @@ async function runBenchmarks(): Promise<void> {
             console.log(`aco --version ${ms(r.cliStartMs)}; validate ${ms(r.validateMs)}; simulate --format json ${ms(r.simulateMs)}`);
             console.log(`the second core: validate --jobs 2 ${ms(r.validateTwoThreadsMs)}; two processes on half the files each, at once ${ms(r.halvesAtOnceMs)}, one of them alone ${ms(r.halfAloneMs)} `
                 + `(${(r.halvesAtOnceMs / r.halfAloneMs).toFixed(2)}×: 1.00× would mean a free second core)`);
+            console.log(`a CI run whose change touched one contract: validate --cache ${ms(r.cachedOneChangedMs)} (${(r.cachedOneChangedMs / r.baseline.coldMs).toFixed(2)}× the baseline; no target)`);
             verdict('aco validate, every oracle contract / parse only', r.validateRatio, 2);
             verdict('aco simulate --format json, every oracle contract / parse only', r.simulateRatio, 2);
         });
