@@ -46,40 +46,47 @@ export function stderrStyle(options: CommonOptions): Style {
  * Reports on every contract the inputs name, calling `onReport` in file order; returns how many
  * files there were. Every file is read (and every unreadable one refused) before anything is
  * reported, while the pool's workers start. With a cache, files whose reports it holds are not
- * checked again, and the cache is updated once every report has been delivered.
+ * checked again.
  */
 export async function runReports(inputs: string[], options: ReportOptions, jobs: number | undefined, onReport: (report: FileReport) => void | Promise<void>,
     cacheLocation?: string): Promise<number> {
     const paths = collectContractPaths(inputs);
-    const files: ContractFile[] = [];
-    let cache: ReportCache | undefined;
-    let saved: Array<FileReport | undefined> = [];
-    let misses: ContractFile[] = [];
-    // With a cache the files are read before the pool is sized, so it starts workers for the files it has to check only.
     if (cacheLocation !== undefined) {
-        files.push(...paths.map(readContract));
-        cache = ReportCache.open(cacheLocation);
-        saved = files.map(file => cache!.lookup(file, options));
-        misses = files.filter((_, index) => saved[index] === undefined);
+        return runCachedReports(paths, options, jobs, onReport, cacheLocation);
     }
-    const pool = new ReportPool(options, jobs, cache ? misses.length : paths.length);
+    const pool = new ReportPool(options, jobs, paths.length);
     try {
-        if (!cache) {
-            files.push(...paths.map(readContract));
-            await pool.run(files, onReport);
-            return files.length;
+        const files: ContractFile[] = paths.map(readContract);
+        await pool.run(files, onReport);
+        return files.length;
+    } finally {
+        await pool.close();
+    }
+}
+
+/**
+ * `runReports` with the cache at `location`: saved reports are delivered in their place among
+ * the ones the pool makes, and the cache is written once every report has been delivered.
+ */
+async function runCachedReports(paths: string[], options: ReportOptions, jobs: number | undefined, onReport: (report: FileReport) => void | Promise<void>,
+    location: string): Promise<number> {
+    const files: ContractFile[] = paths.map(readContract);
+    const cache = ReportCache.open(location);
+    const saved = files.map(file => cache.lookup(file, options));
+    const misses = files.filter((_, index) => saved[index] === undefined);
+    // Sized for the files left to check: a run that finds most reports in the cache starts no worker.
+    const pool = new ReportPool(options, jobs, misses.length);
+    let next = 0;
+    const deliverSaved = async (): Promise<void> => {
+        while (next < files.length && saved[next] !== undefined) {
+            await onReport(saved[next++]!);
         }
-        // Reports in file order: the saved ones before each checked one, as it arrives.
-        let next = 0;
-        const deliverSaved = async (): Promise<void> => {
-            while (next < files.length && saved[next] !== undefined) {
-                await onReport(saved[next++]!);
-            }
-        };
+    };
+    try {
+        // The pool's reports come in the order of `misses`: each is the next file without a saved report.
         await pool.run(misses, async report => {
             await deliverSaved();
-            cache!.store(files[next], options, report);
-            next++;
+            cache.store(files[next++], options, report);
             await onReport(report);
         });
         await deliverSaved();
