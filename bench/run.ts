@@ -41,21 +41,26 @@ interface Verdict {
 /** A figure whose group ran with the machine slowed this share of the time or more is flagged. */
 const UNSTEADY_SHARE = 0.05;
 
+/** Whether the machine ran at half speed or less long enough, while `v` was measured, to flag it. */
+function unsteady(v: Verdict): boolean {
+    return v.machine !== undefined && v.machine.slowShare >= UNSTEADY_SHARE;
+}
+
 function verdictLine(v: Verdict): string {
     const digits = v.unit === ' ms' ? 1 : 2;
-    const unsteady = v.machine && v.machine.slowShare >= UNSTEADY_SHARE
+    const flag = v.machine && unsteady(v)
         ? `; the machine ran at half speed or less ${Math.round(v.machine.slowShare * 100)}% of the time (up to ${v.machine.worstSlowdown.toFixed(1)}× slower)`
         : '';
-    return `${v.met ? 'PASS' : 'MISS'}  ${v.label}: ${v.value.toFixed(digits)}${v.unit} (target ≤ ${v.target}${v.unit})${unsteady}`;
+    return `${v.met ? 'PASS' : 'MISS'}  ${v.label}: ${v.value.toFixed(digits)}${v.unit} (target ≤ ${v.target}${v.unit})${flag}`;
 }
 
 function printSummary(): void {
     const saved = JSON.parse(fs.readFileSync(resultsFile, 'utf-8')) as { date: string; node: string; verdicts: Verdict[] };
     console.log(`== benchmarks (${saved.date}, Node ${saved.node}): ${saved.verdicts.filter(v => v.met).length} of ${saved.verdicts.length} targets met`);
     saved.verdicts.forEach(v => console.log(verdictLine(v)));
-    const unsteady = saved.verdicts.filter(v => v.machine && v.machine.slowShare >= UNSTEADY_SHARE).length;
-    if (unsteady > 0) {
-        console.log(`${unsteady} of these figures were measured while the host took this machine's CPU away for a while: a spell at half speed skews a ratio whichever side it falls on, so measure those again before reading anything into them.`);
+    const flagged = saved.verdicts.filter(unsteady).length;
+    if (flagged > 0) {
+        console.log(`${flagged} of these figures were measured while the host took this machine's CPU away for a while: a spell at half speed skews a ratio whichever side it falls on, so measure those again before reading anything into them.`);
     }
 }
 

@@ -11,8 +11,9 @@
  * never kept.
  *
  * The cache is one JSON file, replaced whole (written beside itself and renamed, so an
- * interrupted run leaves the old one), in a folder made for it if need be. One that cannot be read, or was written by another build,
- * is ignored; one that cannot be written is reported on stderr and the run's result stands.
+ * interrupted run leaves the old one), in a folder made for it if need be. One that cannot be
+ * read, or was written by another build, is ignored; one that cannot be written is reported on
+ * stderr and the run's result stands.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -65,16 +66,6 @@ function keepable(report: FileReport): boolean {
     return report.rewrite === undefined && report.usageError === undefined;
 }
 
-/** The file a key is for, or undefined for a key this build did not write. */
-function fileOfKey(key: string): string | undefined {
-    try {
-        const parts = JSON.parse(key) as unknown;
-        return Array.isArray(parts) && typeof parts[0] === 'string' ? parts[0] : undefined;
-    } catch {
-        return undefined;
-    }
-}
-
 export class ReportCache {
     /** The keys this run looked up or stored: kept whether or not their files still exist. */
     private readonly used = new Set<string>();
@@ -124,8 +115,7 @@ export class ReportCache {
     save(): string | undefined {
         const entries: CacheFile['entries'] = {};
         for (const [key, entry] of Object.entries(this.entries)) {
-            const file = fileOfKey(key);
-            if (this.used.has(key) || (file !== undefined && fs.existsSync(file))) {
+            if (this.used.has(key) || fs.existsSync(entry.report.absolute)) {
                 entries[key] = entry;
             }
         }
