@@ -1,22 +1,32 @@
 #!/usr/bin/env -S node --max-semi-space-size=32 --min-semi-space-size=32
-// The `aco` command: the CLI bundled by `npm run build` (scripts/bundle.mjs) into one module.
-// A young generation of 32 MB from the start (when run as a program, e.g. `npx aco`) saves the
-// garbage collector most of its scavenges when thousands of contracts are validated in one run:
-// about a tenth of the time of 64 MB grown on demand, with a third less memory.
+// The `aco` command. Where `npm run build` left a startup snapshot this Node can use, the command
+// that parses contracts runs from it, in a child process sharing this one's streams
+// (language/cli/snapshot.ts): the CLI's code loaded and its parser built. Otherwise it
+// loads the CLI bundled into one module (scripts/bundle.mjs), with the same V8 flags
+// (runFlags: the shebang's heap sizes, and a smaller inlining budget on Node 20).
 import module from 'node:module';
+import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
+import { inliningFlags, runFromSnapshot, usableSnapshot } from '../out/language/cli/snapshot.js';
 
-// On Node 20 (V8 11) most of a large run's optimising compiles are of functions inlined into
-// others, compiled again in each caller: a smaller inlining budget made `aco validate` over the
-// 5,460 oracle contracts about 15% faster, with a fifth less CPU. Node 24 (V8 13, with its
-// mid-tier compiler) was slower with it, so V8 12 and later keep their defaults; so does `aco lsp`,
-// a long-lived server measured (bench/) with V8's defaults. Set before any of the CLI's code is
-// compiled; worker threads share the process's flags.
-if (Number(process.versions.v8.split('.')[0]) < 12 && process.argv[2] !== 'lsp') {
-    v8.setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
+const cli = fileURLToPath(new URL('../out/cli/', import.meta.url));
+const bundle = `${cli}aco.mjs`;
+const args = process.argv.slice(2);
+const server = args[0] === 'lsp';
+// The commands that parse contracts: the snapshot saves them more than a second process costs.
+// `--version`, `--help` and the long-lived `aco lsp` load the bundle here.
+const checks = ['validate', 'simulate', 'test', 'format', 'summary', 'diff'].includes(args[0]);
+const snapshot = checks ? usableSnapshot(cli, bundle) : undefined;
+const status = snapshot ? await runFromSnapshot(snapshot, bundle, args) : undefined;
+if (status !== undefined) {
+    process.exitCode = status;
+} else {
+    // Set before any of the CLI's code is compiled; worker threads share the process's flags.
+    // `aco lsp`, a long-lived server, is measured (bench/) with V8's defaults.
+    if (!server) {
+        inliningFlags().forEach(flag => v8.setFlagsFromString(flag));
+    }
+    // Node 22.1+ keeps V8's compiled code of the bundle on disk (Node 20 has no such cache).
+    module.enableCompileCache?.();
+    await import('../out/cli/aco.mjs');
 }
-
-// Node 22.1+ keeps V8's compiled code of the bundle on disk, so a run does not compile it afresh
-// (Node 20 has no such cache). Enabled before the bundle loads: hence the dynamic import.
-module.enableCompileCache?.();
-await import('../out/cli/aco.mjs');

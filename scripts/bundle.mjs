@@ -31,6 +31,13 @@ await Promise.all([
     })
 ]);
 
+// The startup snapshot `aco` runs from, for this Node (scripts/build-snapshot.mjs): after the bundle, which it names.
+const { buildSnapshot } = await import('./build-snapshot.mjs');
+const snapshot = await buildSnapshot();
+if (snapshot.error) {
+    console.warn(`aco will start without a snapshot: ${snapshot.error}`);
+}
+
 // VS Code's snippet file, written from the same snippets the language server completes with.
 const { SECTION_SNIPPETS } = await import('../out/language/lsp/completion.js');
 const snippets = Object.fromEntries(Object.values(SECTION_SNIPPETS).map(({ prefix, label, body }) =>

@@ -42,13 +42,21 @@ function sha256(text: string): string {
 }
 
 let buildHash: string | undefined;
+/** The file of the running code: this module's own (in the bundle, the whole CLI) unless set. */
+let runningCode: string | undefined;
 
-/** The running `aco`: its version and a hash of the code of this module's file (the whole CLI in the bundle). */
+/** Names the file the running code was built from (a run from the startup snapshot: the bundle beside it). */
+export function setRunningCode(file: string): void {
+    runningCode = file;
+    buildHash = undefined;
+}
+
+/** The running `aco`: its version and a hash of the code of its file. */
 function currentBuild(): string {
     if (buildHash === undefined) {
         let code = '';
         try {
-            code = fs.readFileSync(fileURLToPath(import.meta.url), 'utf-8');
+            code = fs.readFileSync(runningCode ?? fileURLToPath(import.meta.url), 'utf-8');
         } catch {
             // No file to read (an unusual loader): the version alone.
         }

@@ -8,8 +8,9 @@
  * Workers are started as soon as the number of files is known, before the files are read, so a
  * worker loads the language and builds its parser while this thread reads.
  */
+import { createRequire } from 'node:module';
 import * as os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ContractFile } from './files.js';
 import { reportChunk, type FileReport, type ReportOptions } from './file-report.js';
 
@@ -30,6 +31,15 @@ const BYTES_PER_THREAD = 4 * 1024 * 1024;
 const CHUNKS_IN_FLIGHT = 2;
 
 let workerScript: string | undefined;
+
+/**
+ * node:worker_threads, loaded when the first worker starts. Never while the startup snapshot is
+ * built (snapshot-main.ts): Node's worker module sets up state at load that a snapshot's heap does
+ * not keep, and workers started from such a process fail.
+ */
+function workerThreads(): typeof import('node:worker_threads') {
+    return createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+}
 
 /** The script a worker thread runs (the `aco` entry point itself); without one, every report is made on this thread. */
 export function setWorkerScript(script: string): void {
@@ -94,7 +104,7 @@ export class ReportPool {
         const chunks = Math.ceil(this.fileCount / CHUNK_FILES);
         const wanted = workerScript ? Math.max(1, Math.min(threads, chunks, this.jobs ?? defaultJobs())) : 1;
         while (this.workers.length + 1 < wanted) {
-            const worker = new Worker(workerScript!, { workerData: { options: this.options } });
+            const worker = new (workerThreads().Worker)(workerScript!, { workerData: { options: this.options } });
             this.workers.push({ worker, outstanding: 0 });
         }
     }

@@ -14,12 +14,13 @@ import * as path from 'node:path';
 import { Option, type Command } from 'commander';
 import {
     contentHash, generationDate, GenerationDateError, htmlToPdf, noticesOf, paperFor, PdfError, requireChromium, summaryHtml, summaryMarkdown,
-    summaryMonteCarlo, summaryInputOf, toolVersion, type SignOff, type SummaryInput
+    summaryMonteCarlo, summaryInputOf, type SignOff, type SummaryInput
 } from '../summary/index.js';
 import { loadContracts, type LoadedContract } from './contracts.js';
 import { InputError, readOneContract } from './files.js';
 import { abortWrite, commitWrite, isStandardOutput, planWrite, stageWrite, type StagedWrite, type WritePlan } from './output-file.js';
 import { diagnosticLine, makeStyle, type Style } from './text-output.js';
+import { packageVersion } from './version.js';
 
 export interface SummaryCommandOptions {
     format: 'md' | 'html' | 'pdf';
@@ -80,7 +81,7 @@ export function printDiagnosticsToStderr(loaded: LoadedContract, style: Style, q
 /** The sign-off facts of a contract file: its bytes' SHA-256, the generation date, the tool version. */
 export function signOffOf(file: { display: string; absolute: string }): SignOff {
     try {
-        const version = toolVersion(import.meta.url);
+        const version = packageVersion();
         return { file: file.display, sha256: contentHash(fs.readFileSync(file.absolute)), generated: generationDate(), ...(version ? { toolVersion: version } : {}) };
     } catch (error) {
         throw new InputError(error instanceof GenerationDateError ? error.message : `${file.display}: ${error instanceof Error ? error.message : String(error)}`);

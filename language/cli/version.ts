@@ -1,22 +1,42 @@
-/** The version of `aco`, from package.json: for `--version`, SARIF's tool record and the report cache. */
-import { createRequire } from 'node:module';
+/**
+ * The version of `aco`: from the `aco-contracts` package.json nearest above this module (the
+ * sources, the compiled `out/` tree and the bundles all sit below it). For `--version`, SARIF's
+ * tool record, summaries' sign-off and the report cache. Read once per process (a run from the
+ * startup snapshot has it already: snapshot-main.ts reads it when the blob is built).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-let cached: string | undefined;
+let cached: { version: string | undefined } | undefined;
 
-export function toolVersion(): string {
-    if (cached !== undefined) {
-        return cached;
+/** The package's version; undefined when no package.json of `aco-contracts` is above this module. */
+export function packageVersion(): string | undefined {
+    if (cached) {
+        return cached.version;
     }
-    const require = createRequire(import.meta.url);
-    // From the compiled modules (out/language/cli/); from the bundle (out/cli/) or the sources.
-    for (const candidate of ['../../../package.json', '../../package.json']) {
+    cached = { version: undefined };
+    let directory = path.dirname(fileURLToPath(import.meta.url));
+    for (let depth = 0; depth < 6; depth++) {
         try {
-            cached = (require(candidate) as { version: string }).version;
-            return cached;
+            const manifest = JSON.parse(fs.readFileSync(path.join(directory, 'package.json'), 'utf-8')) as { name?: string; version?: string };
+            if (manifest.name === 'aco-contracts' && manifest.version) {
+                cached.version = manifest.version;
+                break;
+            }
         } catch {
-            // try the next layout
+            // no package.json here: look further up
         }
+        const parent = path.dirname(directory);
+        if (parent === directory) {
+            break;
+        }
+        directory = parent;
     }
-    cached = '0.0.0';
-    return cached;
+    return cached.version;
+}
+
+/** The version to show: the package's, or 0.0.0 outside the package. */
+export function toolVersion(): string {
+    return packageVersion() ?? '0.0.0';
 }

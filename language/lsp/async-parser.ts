@@ -9,8 +9,7 @@ import type { AstNode, AsyncParser, LangiumCoreServices, ParseResult } from 'lan
 import { WorkerThreadAsyncParser } from 'langium/node';
 import type { CancellationToken } from 'vscode-languageserver';
 
-/** Above this size (characters), a document is parsed in a worker: roughly 30,000 lines, 300 ms of parsing. */
-export const WORKER_PARSE_THRESHOLD = 1_000_000;
+import { WORKER_PARSE_THRESHOLD } from './worker-threshold.js';
 
 export class SizeAwareAsyncParser implements AsyncParser {
     private readonly syncParser: LangiumCoreServices['parser']['LangiumParser'];

@@ -15,7 +15,7 @@
 import { DefaultLangiumDocumentFactory, DocumentState, type AstNode, type LangiumCoreServices, type LangiumDocument, type Mutable, type ParseResult } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { WORKER_PARSE_THRESHOLD } from './async-parser.js';
+import { WORKER_PARSE_THRESHOLD } from './worker-threshold.js';
 import { reparseSection } from '../parser/section-reparse.js';
 
 /** A tree of an earlier text of `document` still in use, whose sections must keep their positions. */

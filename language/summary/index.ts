@@ -23,7 +23,7 @@ export {
     breakEvens, CURVE_FROM, CURVE_STEP, CURVE_TO, minimumRates, payoutCurve, probeScenario, settleAt, settleAtQuality,
     type BreakEven, type CurvePoint, type MinimumRates, type PayoutCurve
 } from './probe.js';
-export { contentHash, generatedInWords, generationDate, GenerationDateError, toolVersion, type SignOff } from './sign-off.js';
+export { contentHash, generatedInWords, generationDate, GenerationDateError, type SignOff } from './sign-off.js';
 export { buildSummary, summaryInputOf, type SummaryInput } from './summary-content.js';
 export { vocabularyOf, type Vocabulary } from './vocabulary.js';
 

@@ -8,9 +8,7 @@
  * goldens and any build that must be byte-for-byte repeatable do.
  */
 import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ContractModel } from '../model/contract-model.js';
 import type { Block, FactsBlock } from './document.js';
 import { dateInWords } from './figures.js';
@@ -51,30 +49,6 @@ export function generationDate(env: Readonly<Record<string, string | undefined>>
 export function generatedInWords(date: Date): string {
     const iso = date.toISOString();
     return `${dateInWords(iso.slice(0, 10))}, ${iso.slice(11, 16)} UTC`;
-}
-
-/**
- * The version in the `aco-contracts` package.json nearest above `moduleUrl` (the sources, the
- * compiled `out/` tree and the bundled CLI all sit below it); undefined when there is none.
- */
-export function toolVersion(moduleUrl: string): string | undefined {
-    let directory = path.dirname(fileURLToPath(moduleUrl));
-    for (let depth = 0; depth < 6; depth++) {
-        try {
-            const manifest = JSON.parse(fs.readFileSync(path.join(directory, 'package.json'), 'utf-8')) as { name?: string; version?: string };
-            if (manifest.name === 'aco-contracts' && manifest.version) {
-                return manifest.version;
-            }
-        } catch {
-            // no package.json here: look further up
-        }
-        const parent = path.dirname(directory);
-        if (parent === directory) {
-            break;
-        }
-        directory = parent;
-    }
-    return undefined;
 }
 
 /** The first 12 hex digits, for running heads: enough to tell two versions apart at a glance. */

@@ -1,0 +1,163 @@
+/**
+ * `aco` from its startup snapshot (language/cli/snapshot.ts): a run from the blob prints and exits
+ * exactly as the bundle does, workers included; the program uses a blob only when the record
+ * beside it matches this Node, its flags and the bundle; a blob Node cannot load falls back to the
+ * bundle; and `npm run build` leaves one for the Node that ran it. A test blob is built into a
+ * folder of its own under out/ (beside the package.json the version is read from).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { recordPath, runFlags, runFromSnapshot, snapshotArguments, usableSnapshot, type SnapshotRecord, type UsableSnapshot } from '../../language/cli/snapshot.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const examples = path.join(root, 'examples');
+const builtCli = path.join(root, 'out/cli');
+let cli: string;
+let bundle: string;
+let snapshot: UsableSnapshot;
+
+interface Run { status: number | null; stdout: string; stderr: string }
+
+function fromSnapshot(args: string[], cwd = root): Run {
+    const run = spawnSync(process.execPath, snapshotArguments(snapshot, bundle, args), { cwd, encoding: 'utf-8', env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1800000000' } });
+    return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function fromBundle(args: string[], cwd = root): Run {
+    const run = spawnSync(process.execPath, [...runFlags(), bundle, ...args], { cwd, encoding: 'utf-8', env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1800000000' } });
+    return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+beforeAll(() => {
+    cli = fs.mkdtempSync(path.join(root, 'out/snapshot-test-'));
+    bundle = path.join(cli, 'aco.mjs');
+    fs.copyFileSync(path.join(builtCli, 'aco.mjs'), bundle);
+    const build = spawnSync(process.execPath, ['scripts/build-snapshot.mjs', cli], { cwd: root, encoding: 'utf-8' });
+    expect(build.stderr).toBe('');
+    expect(JSON.parse(fs.readFileSync(recordPath(cli), 'utf-8'))).not.toHaveProperty('error');
+    snapshot = usableSnapshot(cli, bundle, {})!;
+    expect(snapshot).toBeDefined();
+}, 120_000);
+
+afterAll(() => {
+    fs.rmSync(cli, { recursive: true, force: true });
+});
+
+describe('a run from the snapshot', () => {
+    const broken = path.join(root, 'test/data/spec-contract.aco');
+    test.each([
+        ['--version'],
+        ['validate', examples, '--format', 'json'],
+        ['simulate', path.join(examples, 'mssp-enhanced-2024.aco'), '--format', 'json'],
+        ['simulate', path.join(examples, 'mssp-enhanced-2024.aco'), '--monte-carlo', '--trials', '2000'],
+        ['test', examples, '--format', 'junit'],
+        ['validate', examples, '--jobs', '2', '--format', 'sarif'],
+        ['summary', broken, '--format', 'md'],
+        ['validate', 'no-such-file.aco'],
+        ['simulate', examples, '--trials', 'many']
+    ])('aco %s … prints and exits as the bundle does', (...args: string[]) => {
+        const expected = fromBundle(args);
+        const actual = fromSnapshot(args);
+        expect(actual).toEqual(expected);
+        expect(actual.stdout.length + actual.stderr.length).toBeGreaterThan(0);
+    }, 60_000);
+
+    test('reads standard input and its exit status says a contract has errors', () => {
+        const text = 'contract "Broken" {\n    shared savings { sharing rate 175% }\n}\n';
+        const run = spawnSync(process.execPath, snapshotArguments(snapshot, bundle, ['format', '--check', '-']), { input: text, encoding: 'utf-8' });
+        const expected = spawnSync(process.execPath, [...runFlags(), bundle, 'format', '--check', '-'], { input: text, encoding: 'utf-8' });
+        expect(run.status).toBe(expected.status);
+        expect(run.stdout + run.stderr).toBe(expected.stdout + expected.stderr);
+    });
+
+    test('resolves the working folder when the run starts, not when the blob was built', () => {
+        const run = fromSnapshot(['validate', '.', '--format', 'json'], examples);
+        expect(run.status).toBe(0);
+        const files = (JSON.parse(run.stdout) as { files: Array<{ file: string }> }).files.map(f => f.file);
+        expect(files).toContain('mssp-enhanced-2024.aco');
+    });
+});
+
+describe('which blob the program uses', () => {
+    const record = (): SnapshotRecord => JSON.parse(fs.readFileSync(recordPath(cli), 'utf-8')) as SnapshotRecord;
+
+    test('none under ACO_NO_SNAPSHOT=1, or when NODE_OPTIONS could add flags the blob was not built with', () => {
+        expect(usableSnapshot(cli, bundle, {})).toEqual(snapshot);
+        expect(usableSnapshot(cli, bundle, { ACO_NO_SNAPSHOT: '1' })).toBeUndefined();
+        expect(usableSnapshot(cli, bundle, { NODE_OPTIONS: '--max-old-space-size=4096' })).toBeUndefined();
+    });
+
+    test('none once the bundle is rebuilt, for another Node binary or flags, or when the build failed', () => {
+        const saved = fs.readFileSync(recordPath(cli), 'utf-8');
+        try {
+            const edit = (change: (r: SnapshotRecord) => void): void => {
+                const r = record();
+                change(r);
+                fs.writeFileSync(recordPath(cli), JSON.stringify(r));
+            };
+            edit(r => { r.bundle.mtimeMs -= 1000; });
+            expect(usableSnapshot(cli, bundle, {})).toBeUndefined();
+            fs.writeFileSync(recordPath(cli), saved);
+            edit(r => { r.node.execPath = '/elsewhere/node'; });
+            expect(usableSnapshot(cli, bundle, {})).toBeUndefined();
+            fs.writeFileSync(recordPath(cli), saved);
+            edit(r => { r.flags = r.flags.slice(1); });
+            expect(usableSnapshot(cli, bundle, {})).toBeUndefined();
+            fs.writeFileSync(recordPath(cli), JSON.stringify({ error: 'node --build-snapshot exited 1' }));
+            expect(usableSnapshot(cli, bundle, {})).toBeUndefined();
+            fs.writeFileSync(recordPath(cli), 'not json');
+            expect(usableSnapshot(cli, bundle, {})).toBeUndefined();
+        } finally {
+            fs.writeFileSync(recordPath(cli), saved);
+        }
+        expect(usableSnapshot(cli, bundle, {})).toEqual(snapshot);
+    });
+
+    test('none once the blob is changed after it was built (Node crashes on a damaged blob)', () => {
+        const blob = snapshot.blob;
+        const saved = fs.readFileSync(blob);
+        try {
+            fs.writeFileSync(blob, saved.subarray(0, saved.length >> 1));
+            expect(usableSnapshot(cli, bundle, {})).toBeUndefined();
+        } finally {
+            // The blob as built, and the record brought up to its new time.
+            fs.writeFileSync(blob, saved);
+            const r = record();
+            r.blobFile.mtimeMs = fs.statSync(blob).mtimeMs;
+            fs.writeFileSync(recordPath(cli), JSON.stringify(r));
+        }
+        expect(usableSnapshot(cli, bundle, {})).toEqual(snapshot);
+    });
+
+    // Node 20 (V8 11) refuses a blob run under other V8 flags than it was built with; Node 24 loads it.
+    test.runIf(Number(process.versions.v8.split('.')[0]) < 12)('a blob Node refuses (other flags) leaves the run to the caller (undefined), not a failure', async () => {
+        expect(await runFromSnapshot({ ...snapshot, flags: [...snapshot.flags, '--jitless'] }, bundle, ['--version'], 'ignore')).toBeUndefined();
+    });
+
+    test('the program ends with the exit status of the run from the snapshot', async () => {
+        expect(await runFromSnapshot(snapshot, bundle, ['validate', 'no-such-file.aco'], 'ignore')).toBe(2);
+        expect(await runFromSnapshot(snapshot, bundle, ['validate', path.join(examples, 'mssp-enhanced-2024.aco')], 'ignore')).toBe(0);
+    });
+});
+
+describe('the built program', () => {
+    const built = recordPath(builtCli);
+    const builtHere = fs.existsSync(built);
+
+    test.runIf(builtHere)('npm run build left a snapshot this Node starts aco from', () => {
+        expect(JSON.parse(fs.readFileSync(built, 'utf-8'))).not.toHaveProperty('error');
+        expect(usableSnapshot(builtCli, path.join(builtCli, 'aco.mjs'), {})).toBeDefined();
+    });
+
+    test.runIf(builtHere)('a signal that stops aco stops the run from the snapshot too', async () => {
+        // A long run: Monte Carlo over every example, many times over.
+        const child = spawn(process.execPath, [path.join(root, 'bin/aco.js'), 'simulate', examples, examples, examples, '--monte-carlo', '--trials', '1000000'], { stdio: 'ignore' });
+        await new Promise(resolve => setTimeout(resolve, 1500));
+        child.kill('SIGTERM');
+        const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>(resolve => child.on('exit', (c, s) => resolve([c, s])));
+        expect(signal).toBe('SIGTERM');
+        expect(code).toBeNull();
+    }, 30_000);
+});
