@@ -109,12 +109,12 @@ export function snapshotArguments(snapshot: UsableSnapshot, bundle: string, args
 
 /**
  * Runs `aco args` from the snapshot in a child process that shares this one's standard streams,
- * and resolves to its exit status, or to undefined when Node could not load the blob (the caller
- * then runs `aco` itself). Signals sent to this process alone are passed on; a child ended by a
+ * and resolves to its exit status, or to undefined when Node could not be started or could not
+ * load the blob (the caller then runs `aco` itself). Signals sent to this process alone are passed on; a child ended by a
  * signal ends this process with the same signal, as if it had been the one running.
  */
 export function runFromSnapshot(snapshot: UsableSnapshot, bundle: string, args: string[], stdio: 'inherit' | 'ignore' = 'inherit'): Promise<number | undefined> {
-    return new Promise((resolve, reject) => {
+    return new Promise(resolve => {
         const child = spawn(process.execPath, snapshotArguments(snapshot, bundle, args), { stdio });
         // A terminal's Ctrl-C reaches the child too (same process group): this process waits for it.
         const forward = (signal: NodeJS.Signals): void => {
@@ -124,7 +124,8 @@ export function runFromSnapshot(snapshot: UsableSnapshot, bundle: string, args: 
         for (const signal of signals) {
             process.on(signal, forward);
         }
-        child.on('error', reject);
+        // Not started at all (no process to wait for): the caller runs `aco` itself.
+        child.on('error', () => resolve(undefined));
         child.on('exit', (code, signal) => {
             for (const s of signals) {
                 process.off(s, forward);
