@@ -1,6 +1,7 @@
 // Builds the startup snapshot `aco` runs from (language/cli/snapshot.ts): the snapshot's script
 // bundled as one CommonJS file (what `node --build-snapshot` takes), the blob built from it by this
-// Node with the flags of a run, checked by running `aco --version` from it, and the record of what
+// Node with the flags of a run, checked by running `aco --version` and a run with a worker thread
+// from it, and the record of what
 // made it written beside it. The record is written even when the blob cannot be built, holding the
 // reason, so a test can tell "not built by this Node" from "failed to build".
 // Run by scripts/bundle.mjs after the bundle; alone: `node scripts/build-snapshot.mjs [folder]`
@@ -44,6 +45,23 @@ export async function buildSnapshot(cliDirectory = 'out/cli') {
         if (check.status !== 0 || check.stdout.trim() !== version) {
             fs.rmSync(building, { force: true });
             throw new Error(`aco --version from the snapshot printed ${JSON.stringify(check.stdout.trim())} (status ${check.status}): ${check.stderr.trim()}`);
+        }
+        // Workers start from the bundle in a process that started from the blob: Node 24.9 aborts there
+        // (an assertion in its pipe bindings) where Node 20 does not. Two chunks' worth of files
+        // and two threads, so one worker runs.
+        const workers = fs.mkdtempSync(path.join(path.dirname(blob), 'snapshot-check-'));
+        try {
+            for (let i = 0; i < 130; i++) {
+                fs.writeFileSync(path.join(workers, `${String(i).padStart(3, '0')}.aco`), `contract "Check ${i}" { }\n`);
+            }
+            const run = spawnSync(process.execPath, snapshotArguments({ blob: building, flags }, bundle, ['validate', workers, '--quiet', '--jobs', '2']), { encoding: 'utf-8' });
+            if (run.status !== 0) {
+                fs.rmSync(building, { force: true });
+                const why = run.signal ?? `status ${run.status}`;
+                throw new Error(`a run with a worker thread from the snapshot failed (${why}): ${run.stderr.trim().split('\n').slice(0, 2).join(' ')}`);
+            }
+        } finally {
+            fs.rmSync(workers, { recursive: true, force: true });
         }
         fs.renameSync(building, blob);
         const written = recordFor(blob, bundle, flags);
