@@ -7,7 +7,7 @@
  * against one of them alone (if the second core were free, the pair would take as long as one).
  * And what `--cache` gives a CI job whose change touched one contract: `validate --cache` with
  * every other file's report in the cache (no target: the targets are for a run that checks
- * everything).
+ * everything). And one contract validated, with and without the startup snapshot (no target).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -31,6 +31,9 @@ export interface PortfolioBenchResult {
     halfAloneMs: number;
     /** `validate --cache` after one contract changed, every other report in the cache. */
     cachedOneChangedMs: number;
+    /** `validate` of one contract, as `aco` runs it (from the startup snapshot where the build left one), and with ACO_NO_SNAPSHOT=1. */
+    oneContractMs: number;
+    oneContractWithoutSnapshotMs: number;
     /** CLI time over the baseline's first pass (the target is at most 2). */
     validateRatio: number;
     simulateRatio: number;
@@ -64,9 +67,9 @@ export async function runPortfolioBench(root: string, benchScript: string, runs 
         const texts = oracleContracts(root);
         const files = writeContracts(directory, texts);
         const cli = path.join(root, 'bin/aco.js');
-        const time = (args: string[]): number => {
+        const time = (args: string[], env: NodeJS.ProcessEnv = process.env): number => {
             const start = performance.now();
-            const run = spawnSync(cli, args, { encoding: 'utf-8', maxBuffer: 1 << 30 });
+            const run = spawnSync(cli, args, { encoding: 'utf-8', maxBuffer: 1 << 30, env });
             const elapsed = performance.now() - start;
             if (run.status !== 0) {
                 throw new Error(`aco ${args.join(' ')} exited ${run.status}: ${run.stderr.slice(0, 500)}`);
@@ -86,6 +89,9 @@ export async function runPortfolioBench(root: string, benchScript: string, runs 
             warmMs: Math.min(...baselines.map(b => b.warmMs))
         };
         const cliStartMs = best(runs, () => time(['--version']));
+        const one = ['validate', files[0], '--quiet'];
+        const oneContractMs = best(runs, () => time(one));
+        const oneContractWithoutSnapshotMs = best(runs, () => time(one, { ...process.env, ACO_NO_SNAPSHOT: '1' }));
         const validateMs = best(runs, () => time(['validate', directory, '--quiet']));
         const simulateMs = best(runs, () => time(['simulate', directory, '--format', 'json']));
         const validateTwoThreadsMs = time(['validate', directory, '--quiet', '--jobs', '2']);
@@ -123,6 +129,8 @@ export async function runPortfolioBench(root: string, benchScript: string, runs 
             halvesAtOnceMs,
             halfAloneMs,
             cachedOneChangedMs,
+            oneContractMs,
+            oneContractWithoutSnapshotMs,
             validateRatio: validateMs / baseline.coldMs,
             simulateRatio: simulateMs / baseline.coldMs,
             validateRatioWarm: validateMs / baseline.warmMs,

@@ -137,6 +137,7 @@ async function runBenchmarks(): Promise<void> {
             results.portfolio = r;
             console.log(`${r.contracts.toLocaleString('en-US')} contracts, ${r.cores} cores. Baseline, parse only, one core, fresh process: ${ms(r.baseline.coldMs)} (again, optimised: ${ms(r.baseline.warmMs)})`);
             console.log(`aco --version ${ms(r.cliStartMs)}; validate ${ms(r.validateMs)}; simulate --format json ${ms(r.simulateMs)}`);
+            console.log(`one contract: validate ${ms(r.oneContractMs)}, with ACO_NO_SNAPSHOT=1 ${ms(r.oneContractWithoutSnapshotMs)} (the startup snapshot; no target)`);
             console.log(`the second core: validate --jobs 2 ${ms(r.validateTwoThreadsMs)}; two processes on half the files each, at once ${ms(r.halvesAtOnceMs)}, one of them alone ${ms(r.halfAloneMs)} `
                 + `(${(r.halvesAtOnceMs / r.halfAloneMs).toFixed(2)}×: 1.00× would mean a free second core)`);
             console.log(`a CI run whose change touched one contract: validate --cache ${ms(r.cachedOneChangedMs)} (${(r.cachedOneChangedMs / r.baseline.coldMs).toFixed(2)}× the baseline; no target)`);

@@ -22,6 +22,8 @@ export async function buildSnapshot(cliDirectory = 'out/cli') {
     const bundle = path.resolve(cliDirectory, 'aco.mjs');
     const blob = path.resolve(cliDirectory, `aco-${process.version}-${process.platform}-${process.arch}.blob`);
     const record = recordPath(cliDirectory);
+    // Built under another name and renamed once it works: a blob cut short crashes Node.
+    const building = `${blob}.${process.pid}.tmp`;
     fs.rmSync(record, { force: true });
     fs.rmSync(blob, { force: true });
     try {
@@ -34,8 +36,6 @@ export async function buildSnapshot(cliDirectory = 'out/cli') {
         });
         const flags = runFlags();
         // --no-warnings: Node warns that some built-in modules are not verified in snapshots; none is used while building.
-        // Built under another name and renamed once it works: a blob cut short crashes Node.
-        const building = `${blob}.${process.pid}.tmp`;
         const build = spawnSync(process.execPath, [...flags, '--no-warnings', '--snapshot-blob', building, '--build-snapshot', script], { encoding: 'utf-8' });
         if (build.status !== 0) {
             throw new Error(`node --build-snapshot exited ${build.status}: ${(build.stderr || build.stdout).trim().split('\n').slice(0, 3).join(' ')}`);
@@ -43,7 +43,6 @@ export async function buildSnapshot(cliDirectory = 'out/cli') {
         const version = JSON.parse(fs.readFileSync('package.json', 'utf-8')).version;
         const check = spawnSync(process.execPath, snapshotArguments({ blob: building, flags }, bundle, ['--version']), { encoding: 'utf-8' });
         if (check.status !== 0 || check.stdout.trim() !== version) {
-            fs.rmSync(building, { force: true });
             throw new Error(`aco --version from the snapshot printed ${JSON.stringify(check.stdout.trim())} (status ${check.status}): ${check.stderr.trim()}`);
         }
         // Workers start from the bundle in a process that started from the blob: Node 24.9 aborts there
@@ -56,7 +55,6 @@ export async function buildSnapshot(cliDirectory = 'out/cli') {
             }
             const run = spawnSync(process.execPath, snapshotArguments({ blob: building, flags }, bundle, ['validate', workers, '--quiet', '--jobs', '2']), { encoding: 'utf-8' });
             if (run.status !== 0) {
-                fs.rmSync(building, { force: true });
                 const why = run.signal ?? `status ${run.status}`;
                 throw new Error(`a run with a worker thread from the snapshot failed (${why}): ${run.stderr.trim().split('\n').slice(0, 2).join(' ')}`);
             }
@@ -68,6 +66,7 @@ export async function buildSnapshot(cliDirectory = 'out/cli') {
         fs.writeFileSync(record, JSON.stringify(written, null, 2) + '\n');
         return written;
     } catch (error) {
+        fs.rmSync(building, { force: true });
         fs.rmSync(blob, { force: true });
         const message = error instanceof Error ? error.message : String(error);
         fs.writeFileSync(record, JSON.stringify({ error: message }, null, 2) + '\n');
