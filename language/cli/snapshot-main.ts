@@ -48,16 +48,16 @@ void (async () => {
     for (const command of ['validate', 'simulate'] as const) {
         await reportChunk([warmUp], { command, format: 'text', quiet: false, color: false, errorColor: false });
     }
+    // Checked after everything the build runs. Node's worker module keeps state a snapshot cannot
+    // hold: loaded while building, every worker of a run from the blob would fail.
+    if ((process as unknown as { moduleLoadList: string[] }).moduleLoadList
+        .some(name => name === 'NativeModule worker_threads' || name === 'NativeModule internal/worker')) {
+        throw new Error('node:worker_threads was loaded while the snapshot was built: load it when a worker starts (report-pool.ts)');
+    }
 })().catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
 });
-
-// Node's worker module keeps state a snapshot cannot hold: loaded now, every worker of a run would fail.
-if ((process as unknown as { moduleLoadList: string[] }).moduleLoadList
-    .some(name => name === 'NativeModule worker_threads' || name === 'NativeModule internal/worker')) {
-    throw new Error('node:worker_threads was loaded while the snapshot was built: load it when a worker starts (report-pool.ts)');
-}
 
 // `node --snapshot-blob BLOB -- BUNDLE ARGS…` (snapshot.ts): BUNDLE is out/cli/aco.mjs, the same
 // code as a module, which worker threads start from and which names this build in the report cache.

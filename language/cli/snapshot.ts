@@ -37,8 +37,9 @@ export function inliningFlags(v8Version: string = process.versions.v8): string[]
  * the blob could not be built, the record holds `{ error }` instead.)
  */
 export interface SnapshotRecord {
-    /** The blob's file name, in the same folder, and its size and time when checked: Node cannot tell a damaged blob, and crashes on one. */
+    /** The blob's file name, in the same folder. */
     blob: string;
+    /** Its size and time once checked: Node cannot tell a damaged blob, and crashes on one. */
     blobFile: { size: number; mtimeMs: number };
     node: { execPath: string; version: string; size: number; mtimeMs: number };
     /** The V8 flags it was built with, and must be run with. */
@@ -110,8 +111,9 @@ export function snapshotArguments(snapshot: UsableSnapshot, bundle: string, args
 /**
  * Runs `aco args` from the snapshot in a child process that shares this one's standard streams,
  * and resolves to its exit status, or to undefined when Node could not be started or could not
- * load the blob (the caller then runs `aco` itself). Signals sent to this process alone are passed on; a child ended by a
- * signal ends this process with the same signal, as if it had been the one running.
+ * load the blob (the caller then runs `aco` itself). Signals sent to this process alone are
+ * passed on; a child ended by a signal ends this process with the same signal, as if it had been
+ * the one running.
  */
 export function runFromSnapshot(snapshot: UsableSnapshot, bundle: string, args: string[], stdio: 'inherit' | 'ignore' = 'inherit'): Promise<number | undefined> {
     return new Promise(resolve => {

@@ -8,7 +8,6 @@
 import type { AstNode, AsyncParser, LangiumCoreServices, ParseResult } from 'langium';
 import { WorkerThreadAsyncParser } from 'langium/node';
 import type { CancellationToken } from 'vscode-languageserver';
-
 import { WORKER_PARSE_THRESHOLD } from './worker-threshold.js';
 
 export class SizeAwareAsyncParser implements AsyncParser {
