@@ -51,12 +51,14 @@ export class AcoDocumentValidator extends DefaultDocumentValidator {
         if (!diagnostics.some(d => d.severity === DiagnosticSeverity.Error)) {
             diagnostics.push(...this.settlementChecks(document));
         }
-        const symbol = currencySymbol(contractCurrency(document));
+        // Looked up only for a syntax error: without a currency line it reads the whole text.
+        let symbol: string | undefined;
         for (const diagnostic of diagnostics) {
             if (diagnostic.code === undefined) {
                 diagnostic.code = codeFor(diagnostic.data as { code?: string; property?: string } | undefined);
             }
             if (diagnostic.code === IssueCodes.SyntaxError) {
+                symbol ??= currencySymbol(contractCurrency(document));
                 withProposedFigure(diagnostic, symbol);
             }
             diagnostic.source = 'aco';

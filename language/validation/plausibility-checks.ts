@@ -22,15 +22,14 @@ import {
     CAPITATION_SHARE, EXPENDITURE_SHARE, HEBA_SHARE, MEMBER_MONTHS_SHARE, MINIMUM_RATE_OBSERVED, RATE_BOUNDS, SAVINGS_RATE,
     MINIMUM_RATE_CEILING_FLOOR, benchmarkBounds, minimumRateCeiling, type Bounds, type RateBounds
 } from './plausible-ranges.js';
-import { forEachDescendant } from '../model/ast-walk.js';
 
+/** The checks across a contract's figures; each rate line is checked on its own (checkRatePlausibility). */
 export function checkPlausibility(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): void {
     const benchmarkImplausible = checkBenchmark(contract, model, accept);
     checkHealthEquity(contract, model, accept);
     checkExpenditures(contract, model, benchmarkImplausible, accept);
     checkCapitation(contract, model, accept);
     checkMemberMonths(contract, model, accept);
-    checkRates(contract, model, accept);
     checkUncertaintyMeans(contract, accept);
     checkRevenueCategory(contract, model, accept);
 }
@@ -39,6 +38,17 @@ export function checkPlausibility(contract: ast.Contract, model: ContractModel, 
 
 function within(value: Dec, range: Bounds): boolean {
     return value.greaterThanOrEqualTo(range.low) && value.lessThanOrEqualTo(range.high);
+}
+
+/**
+ * Whether `part / whole` is within `range`, without the 60-digit division when `whole` is
+ * positive (every benchmark here is): most figures are plausible, and the share is then never shown.
+ */
+function shareWithin(part: Dec, whole: Dec, range: Bounds): boolean {
+    if (!whole.greaterThan(0)) {
+        return within(part.dividedBy(whole), range);
+    }
+    return part.greaterThanOrEqualTo(whole.times(range.low)) && part.lessThanOrEqualTo(whole.times(range.high));
 }
 
 function money(amount: Dec, model: ContractModel): string {
@@ -87,6 +97,15 @@ function perBeneficiaryYear(amount: Dec, basis: BenchmarkBasis, mm: Dec | undefi
     return mm && mm.greaterThan(0) ? amount.times(12).dividedBy(mm) : undefined;
 }
 
+/** Whether `perBeneficiaryYear` of the amount is within `range`; a total is compared without dividing by its member months. */
+function perBeneficiaryYearWithin(amount: Dec, basis: BenchmarkBasis, mm: Dec | undefined, range: Bounds): boolean {
+    if (basis === 'total') {
+        return mm !== undefined && mm.greaterThan(0) && shareWithin(amount.times(12), mm, range);
+    }
+    const perYear = perBeneficiaryYear(amount, basis, mm);
+    return perYear !== undefined && within(perYear, range);
+}
+
 /** B0 of a stated benchmark (before trend), or undefined when it cannot be worked out. */
 function statedBenchmark(model: ContractModel): Dec | undefined {
     const term = model.population.benchmark;
@@ -114,8 +133,11 @@ function checkBenchmark(contract: ast.Contract, model: ContractModel, accept: Va
     }
     const mm = memberMonths(model);
     const range = benchmarkBounds(model.program);
+    if (perBeneficiaryYearWithin(term.amount, term.basis, mm, range)) {
+        return false;
+    }
     const perYear = perBeneficiaryYear(term.amount, term.basis, mm);
-    if (!perYear || within(perYear, range)) {
+    if (!perYear) {
         return false;
     }
     const side = perYear.greaterThan(range.high) ? 'far above' : 'far below';
@@ -152,13 +174,10 @@ function checkHealthEquity(contract: ast.Contract, model: ContractModel, accept:
         return;
     }
     const total = term.basis === 'total' ? term.amount : mm ? term.amount.times(mm) : undefined;
-    if (!total) {
+    if (!total || shareWithin(total, benchmark, HEBA_SHARE)) {
         return;
     }
     const ratio = total.dividedBy(benchmark);
-    if (within(ratio, HEBA_SHARE)) {
-        return;
-    }
     let message = `A health equity benchmark adjustment of ${text(line, 'amount')} ${term.basis} is ${shareText(ratio)} of the ${money(benchmark, model)} benchmark (${HEBA_SHARE.observed}).`;
     const other = term.basis === 'total' ? 'per member per month' : 'total';
     const reading = other === 'total' ? term.amount : mm?.times(term.amount);
@@ -204,14 +223,25 @@ function benchmarkInYear(model: ContractModel, year: number): Dec | undefined {
     return base && trend && year > 1 ? base.times(new Dec(1).plus(trend.rate).pow(year - 1)) : base;
 }
 
-/** One expenditure line with what it spends as a share of its year's benchmark. */
+/** One expenditure line with what it spends and its year's benchmark. */
 interface Spending {
     line: ast.ExpenditureLine;
     amount: Dec;
     perMonth: boolean;
     mm?: Dec;
     benchmark: Dec;
-    share: Dec;
+    spent: Dec;
+    /** spent / benchmark, worked out when first asked (shareOf). */
+    share?: Dec;
+}
+
+function shareOf(item: Spending): Dec {
+    item.share ??= item.spent.dividedBy(item.benchmark);
+    return item.share;
+}
+
+function spendsWithin(item: Spending, range: Bounds): boolean {
+    return item.share ? within(item.share, range) : shareWithin(item.spent, item.benchmark, range);
 }
 
 function spendingLines(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): Spending[] {
@@ -223,14 +253,14 @@ function spendingLines(contract: ast.Contract, model: ContractModel, accept: Val
             if (ast.isSavingsLine(line)) {
                 checkSavingsRate(line, accept);
             }
-            if (!ast.isExpenditureLine(line) || !benchmark || line.amount === undefined || new Dec(line.amount).isNegative()) {
+            if (!ast.isExpenditureLine(line) || !benchmark || line.amount === undefined) {
                 continue;
             }
             const amount = new Dec(line.amount);
             const perMonth = line.basis !== 'total';
             const spent = perMonth ? mm?.times(amount) : amount;
-            if (spent) {
-                items.push({ line, amount, perMonth, mm, benchmark, share: spent.dividedBy(benchmark) });
+            if (spent && !amount.isNegative()) {
+                items.push({ line, amount, perMonth, mm, benchmark, spent });
             }
         }
     }
@@ -256,7 +286,7 @@ function basisFactor(from: BenchmarkBasis, to: BenchmarkBasis, mm: Dec | undefin
  */
 function checkExpenditures(contract: ast.Contract, model: ContractModel, benchmarkImplausible: boolean, accept: ValidationAcceptor): void {
     const items = spendingLines(contract, model, accept);
-    const off = items.filter(item => !within(item.share, EXPENDITURE_SHARE.warn));
+    const off = items.filter(item => !spendsWithin(item, EXPENDITURE_SHARE.warn));
     if (off.length === 0 || benchmarkImplausible) {
         return;
     }
@@ -268,16 +298,16 @@ function checkExpenditures(contract: ast.Contract, model: ContractModel, benchma
         ? (Object.keys(BASIS_WORDS) as BenchmarkBasis[]).find(basis => {
             const factor = basis === term.basis ? undefined : basisFactor(term.basis, basis, mm);
             const perYear = perBeneficiaryYear(term.amount, basis, mm);
-            return factor && perYear && within(perYear, benchmarkBounds(model.program)) && items.every(item => within(item.share.dividedBy(factor), EXPENDITURE_SHARE.warn));
+            return factor && perYear && within(perYear, benchmarkBounds(model.program)) && items.every(item => within(shareOf(item).dividedBy(factor), EXPENDITURE_SHARE.warn));
         })
         : undefined;
-    const severityOf = (items: readonly Spending[]): 'error' | 'warning' => items.every(item => within(item.share, EXPENDITURE_SHARE.error)) ? 'warning' : 'error';
+    const severityOf = (items: readonly Spending[]): 'error' | 'warning' => items.every(item => spendsWithin(item, EXPENDITURE_SHARE.error)) ? 'warning' : 'error';
     const codeOf = (severity: 'error' | 'warning'): string => severity === 'error' ? IssueCodes.ExpenditureUnits : IssueCodes.ImplausibleExpenditure;
     const unit = benchmarkLine ? rangeFrom(benchmarkLine, 'basis') : undefined;
     const benchmarkFix = benchmarkBasis && unit ? replaceFix(`Make the benchmark ${BASIS_WORDS[benchmarkBasis]}`, unit, BASIS_WORDS[benchmarkBasis]) : [];
     if (benchmarkBasis && benchmarkLine && term && items.length > 1) {
-        const low = Dec.min(...items.map(item => item.share));
-        const high = Dec.max(...items.map(item => item.share));
+        const low = Dec.min(...items.map(shareOf));
+        const high = Dec.max(...items.map(shareOf));
         const severity = severityOf(items);
         report(accept, severity, `Every scenario spends ${shareText(low)}–${shareText(high)} of the benchmark of ${text(benchmarkLine, 'amount')} ${BASIS_WORDS[term.basis]} (${EXPENDITURE_SHARE.warn.observed}): ${text(benchmarkLine, 'amount')} looks like ${BASIS_READING[benchmarkBasis]}. Write \`${BASIS_WORDS[benchmarkBasis]}\`.`,
             benchmarkLine, unit, codeOf(severity), benchmarkFix);
@@ -293,7 +323,7 @@ function checkExpenditures(contract: ast.Contract, model: ContractModel, benchma
         const why = [...readings.map(reading => reading.reading),
             ...(benchmarkFix.length > 0 && benchmarkLine && benchmarkBasis ? [`the benchmark's ${text(benchmarkLine, 'amount')} looks like ${BASIS_READING[benchmarkBasis]}`] : [])];
         const written = `${text(item.line, 'amount')} ${item.perMonth ? 'per member per month' : 'total'}`;
-        const message = `Expenditure of ${written} is ${shareText(item.share)} of the ${money(item.benchmark, model)} benchmark (${EXPENDITURE_SHARE.warn.observed}): `
+        const message = `Expenditure of ${written} is ${shareText(shareOf(item))} of the ${money(item.benchmark, model)} benchmark (${EXPENDITURE_SHARE.warn.observed}): `
             + (why.length > 0 ? `${why.join('; or ')}.` : 'check the figure and its unit.');
         // On the token the first reading of this line would change: its unit or its amount.
         const range = !benchmarkFirst && readings.length > 0 ? readings[0].fix.edits[0].range : rangeOf(item.line, 'amount');
@@ -303,7 +333,8 @@ function checkExpenditures(contract: ast.Contract, model: ContractModel, benchma
 
 /** The readings of an expenditure line that would bring it within range of the benchmark, with their fixes. */
 function expenditureReadings(item: Spending, model: ContractModel): Array<{ reading: string; fix: ProposedFix }> {
-    const { line, amount, perMonth, mm, benchmark, share } = item;
+    const { line, amount, perMonth, mm, benchmark } = item;
+    const share = shareOf(item);
     const written = text(line, 'amount');
     const readings: Array<{ reading: string; fix: ProposedFix }> = [];
     const unit = rangeFrom(line, 'basis');
@@ -347,17 +378,18 @@ function checkCapitation(contract: ast.Contract, model: ContractModel, accept: V
     if (!benchmark || !mm || !mm.greaterThan(0)) {
         return;
     }
-    const perMonth = benchmark.dividedBy(mm);
     for (const line of lines) {
-        if (line.amount === undefined || !new Dec(line.amount).greaterThan(0)) {
+        const rate = line.amount === undefined ? undefined : new Dec(line.amount);
+        if (!rate || !rate.greaterThan(0)) {
             continue;
         }
-        const rate = new Dec(line.amount);
         const bounds = line.service === 'total' ? CAPITATION_SHARE.total : CAPITATION_SHARE.partial;
-        const share = rate.dividedBy(perMonth);
-        if (share.lessThanOrEqualTo(bounds.high)) {
+        // rate / (benchmark / mm) ≤ high, without dividing: most contracts' capitation is plausible.
+        if (rate.times(mm).lessThanOrEqualTo(benchmark.times(bounds.high))) {
             continue;
         }
+        const perMonth = benchmark.dividedBy(mm);
+        const share = rate.dividedBy(perMonth);
         const service = `${line.service} care`;
         let message = `${service.charAt(0).toUpperCase()}${service.slice(1)} capitation of ${text(line, 'amount')} per member per month is ${formatPercent(share, 1)} of the ${money(perMonth, model)} benchmark per member per month (${bounds.observed}).`;
         const monthly = rate.dividedBy(12).toDecimalPlaces(2);
@@ -396,9 +428,6 @@ function checkMemberMonths(contract: ast.Contract, model: ContractModel, accept:
 
 // ---- Rates -----------------------------------------------------------------------------------------
 
-/** A rate line, the property that holds the rate, and the range it should lie in. */
-type RateCheck = [node: AstNode, property: string, bounds: RateBounds];
-
 /** The bounds of each rate line type (all leaf types, so `$type` names them exactly), and the property holding the rate. */
 const RATE_LINES: Readonly<Record<string, readonly [property: string, bounds: RateBounds]>> = {
     [ast.CorridorLine.$type]: ['share', RATE_BOUNDS.corridorShare],
@@ -412,34 +441,34 @@ const RATE_LINES: Readonly<Record<string, readonly [property: string, bounds: Ra
     [ast.QualityScoreLine.$type]: ['score', RATE_BOUNDS.qualityScore]
 };
 
-function rateChecks(contract: ast.Contract, model: ContractModel): RateCheck[] {
-    const checks: RateCheck[] = [];
-    const minimum = (node: ast.MinimumSavingsRateLine | ast.MinimumLossRateLine, what: string): void => {
+/** The node types checkRatePlausibility looks at: the validator registers it for each (validator.ts). */
+export const RATE_LINE_TYPES: readonly string[] = [
+    ast.SharingRateLine.$type, ast.MinimumSavingsRateLine.$type, ast.MinimumLossRateLine.$type, ...Object.keys(RATE_LINES)
+];
+
+/** The property holding a rate line's rate and the range it should lie in; undefined when there is nothing to check. */
+function rateCheckOf(node: AstNode, model: () => ContractModel | undefined): [property: string, bounds: RateBounds] | undefined {
+    const type = node.$type;
+    if (type === ast.SharingRateLine.$type) {
+        return ast.isSharedLosses(node.$container) ? ['rate', RATE_BOUNDS.lossSharingRate] : ['rate', RATE_BOUNDS.savingsSharingRate];
+    }
+    if (type === ast.MinimumSavingsRateLine.$type || type === ast.MinimumLossRateLine.$type) {
+        const rate = (node as ast.MinimumSavingsRateLine | ast.MinimumLossRateLine).rate;
         // Between 0.1% and 5% a minimum rate is plausible at any size, so the ceiling's 60-digit
-        // square root (never below 5%) is worked out only for a rate outside that band.
-        if (node.rate !== undefined && !withinMinimumRateBand(new Dec(node.rate).abs())) {
-            checks.push([node, 'rate', { what, low: MINIMUM_RATE_LOW, high: minimumRateCeiling(model.population.beneficiaries), observed: MINIMUM_RATE_OBSERVED }]);
+        // square root (never below 5%) is worked out only for a rate outside that band; a zero
+        // rate (a program's choice, which effect-checks.ts looks at) has nothing to check here.
+        const size = rate === undefined ? undefined : new Dec(rate).abs();
+        if (!size || size.isZero() || withinMinimumRateBand(size)) {
+            return undefined;
         }
-    };
-    // One walk with a `$type` lookup: every node of every contract passes through here.
-    forEachDescendant(contract, node => {
-        const type = node.$type;
-        if (type === ast.SharingRateLine.$type) {
-            if ((node as ast.SharingRateLine).rate !== undefined) {
-                checks.push([node, 'rate', ast.isSharedLosses(node.$container) ? RATE_BOUNDS.lossSharingRate : RATE_BOUNDS.savingsSharingRate]);
-            }
-        } else if (type === ast.MinimumSavingsRateLine.$type) {
-            minimum(node as ast.MinimumSavingsRateLine, 'a minimum savings rate');
-        } else if (type === ast.MinimumLossRateLine.$type) {
-            minimum(node as ast.MinimumLossRateLine, 'a minimum loss rate');
-        } else {
-            const line = RATE_LINES[type];
-            if (line) {
-                checks.push([node, line[0], line[1]]);
-            }
+        const contract = model();
+        if (!contract) {
+            return undefined;
         }
-    });
-    return checks;
+        const what = type === ast.MinimumSavingsRateLine.$type ? 'a minimum savings rate' : 'a minimum loss rate';
+        return ['rate', { what, low: MINIMUM_RATE_LOW, high: minimumRateCeiling(contract.population.beneficiaries), observed: MINIMUM_RATE_OBSERVED }];
+    }
+    return RATE_LINES[type] as [string, RateBounds] | undefined;
 }
 
 const MINIMUM_RATE_LOW = new Dec('0.001');
@@ -448,36 +477,44 @@ function withinMinimumRateBand(size: Dec): boolean {
     return size.greaterThanOrEqualTo(MINIMUM_RATE_LOW) && size.lessThanOrEqualTo(MINIMUM_RATE_CEILING_FLOOR);
 }
 
-function checkRates(contract: ast.Contract, model: ContractModel, accept: ValidationAcceptor): void {
-    for (const [node, property, bounds] of rateChecks(contract, model)) {
-        const value = (node as unknown as Record<string, string | undefined>)[property];
-        const rate = value === undefined ? undefined : new Dec(value);
-        const size = rate?.abs();
-        if (!rate || !size || rate.isZero() || size.greaterThan(1)) {
-            continue; // zero: effect-checks.ts; beyond 100%: percent-range
+/**
+ * A rate far outside what programs use (often a fraction written with a % sign). Registered for
+ * each of RATE_LINE_TYPES, so the validator's one walk over the contract brings every rate line
+ * here; `model` is asked for only by a minimum rate, whose ceiling depends on the population.
+ */
+export function checkRatePlausibility(node: AstNode, model: () => ContractModel | undefined, accept: ValidationAcceptor): void {
+    const check = rateCheckOf(node, model);
+    if (!check) {
+        return;
+    }
+    const [property, bounds] = check;
+    const value = (node as unknown as Record<string, string | undefined>)[property];
+    const rate = value === undefined ? undefined : new Dec(value);
+    const size = rate?.abs();
+    if (!rate || !size || rate.isZero() || size.greaterThan(1)) {
+        return; // zero: effect-checks.ts; beyond 100%: percent-range
+    }
+    const below = bounds.low !== undefined && size.lessThan(bounds.low);
+    if (!below && !(bounds.high && size.greaterThan(bounds.high))) {
+        return; // plausible: no message to write
+    }
+    const written = text(node, property);
+    const what = `${bounds.what.charAt(0).toUpperCase()}${bounds.what.slice(1)} of ${written}`;
+    const range = rangeOf(node, property);
+    if (below && bounds.low) {
+        // 0.75% for 75%: a fraction written with a % sign, when the hundredfold figure fits.
+        const meant = rate.times(100);
+        const fits = meant.abs().greaterThanOrEqualTo(bounds.low) && meant.abs().lessThanOrEqualTo(bounds.high ?? 1);
+        if (fits) {
+            const proposal = formatPercent(meant);
+            report(accept, 'warning', `${what} is far below what programs use (${bounds.observed}). ${written} reads like the fraction ${written.replace('%', '')} written with a % sign: did you mean ${proposal}?`,
+                node, range, IssueCodes.ImplausibleRate, replaceFix(`Change to ${proposal}`, range, proposal));
+        } else {
+            report(accept, 'warning', `${what} is far below what programs use (${bounds.observed}). Check the figure.`, node, range, IssueCodes.ImplausibleRate);
         }
-        const below = bounds.low !== undefined && size.lessThan(bounds.low);
-        if (!below && !(bounds.high && size.greaterThan(bounds.high))) {
-            continue; // plausible: no message to write
-        }
-        const written = text(node, property);
-        const what = `${bounds.what.charAt(0).toUpperCase()}${bounds.what.slice(1)} of ${written}`;
-        const range = rangeOf(node, property);
-        if (below && bounds.low) {
-            // 0.75% for 75%: a fraction written with a % sign, when the hundredfold figure fits.
-            const meant = rate.times(100);
-            const fits = meant.abs().greaterThanOrEqualTo(bounds.low) && meant.abs().lessThanOrEqualTo(bounds.high ?? 1);
-            if (fits) {
-                const proposal = formatPercent(meant);
-                report(accept, 'warning', `${what} is far below what programs use (${bounds.observed}). ${written} reads like the fraction ${written.replace('%', '')} written with a % sign: did you mean ${proposal}?`,
-                    node, range, IssueCodes.ImplausibleRate, replaceFix(`Change to ${proposal}`, range, proposal));
-            } else {
-                report(accept, 'warning', `${what} is far below what programs use (${bounds.observed}). Check the figure.`, node, range, IssueCodes.ImplausibleRate);
-            }
-        } else if (bounds.high && size.greaterThan(bounds.high)) {
-            report(accept, 'warning', `${what} is far above what programs use (${bounds.observed}; the plausible ceiling here is ${formatPercent(bounds.high, 1)}). Check the figure.`,
-                node, range, IssueCodes.ImplausibleRate);
-        }
+    } else if (bounds.high && size.greaterThan(bounds.high)) {
+        report(accept, 'warning', `${what} is far above what programs use (${bounds.observed}; the plausible ceiling here is ${formatPercent(bounds.high, 1)}). Check the figure.`,
+            node, range, IssueCodes.ImplausibleRate);
     }
 }
 

@@ -6,7 +6,7 @@
  * (failed expectations, scenarios that cannot settle) run last, in AcoDocumentValidator, once no
  * rule here has reported an error.
  */
-import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
+import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import * as ast from '../generated/ast.js';
 import type { AcoServices } from '../aco-module.js';
 import { ContractAnalyzer } from '../analysis/contract-analysis.js';
@@ -17,7 +17,7 @@ import { checkAgreementYears } from './agreement-checks.js';
 import { checkRiskAllocation } from './risk-checks.js';
 import { checkBaseYearFigures, checkBaseYearWeights, checkBenchmarkBuild, checkRiskScoreRatio } from './benchmark-checks.js';
 import { checkEffects } from './effect-checks.js';
-import { checkPlausibility } from './plausibility-checks.js';
+import { checkPlausibility, checkRatePlausibility, RATE_LINE_TYPES } from './plausibility-checks.js';
 import { checkPresetTerms } from './preset-term-checks.js';
 import { checkMeasure } from './quality-checks.js';
 import { checkScenarioShape, checkScenarioTerms } from './scenario-checks.js';
@@ -64,6 +64,7 @@ export function registerValidationChecks(services: AcoServices): void {
         Uncertainty: checkSectionLines
     };
     registry.register(checks, validator);
+    registry.register(Object.fromEntries(RATE_LINE_TYPES.map(type => [type, validator.checkRatePlausibility])), validator);
 }
 
 export class AcoValidator {
@@ -79,6 +80,14 @@ export class AcoValidator {
         checkMoney(node, accept);
         checkCounts(node, accept);
         checkMagnitudes(node, accept);
+    }
+
+    /** A rate far outside what programs use; the contract model (for a minimum rate's ceiling) from the cached analysis. */
+    checkRatePlausibility(node: AstNode, accept: ValidationAcceptor): void {
+        checkRatePlausibility(node, () => {
+            const contract = AstUtils.getContainerOfType(node, ast.isContract);
+            return contract ? this.analyzer.analyzeNode(contract)?.model : undefined;
+        }, accept);
     }
 
     /** Checks across sections, read from the contract model of the cached analysis. */
