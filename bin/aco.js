@@ -7,15 +7,14 @@
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import { inliningFlags, runFromSnapshot, usableSnapshot } from '../out/language/cli/snapshot.js';
+import { CONTRACT_COMMANDS, inliningFlags, runFromSnapshot, usableSnapshot } from '../out/language/cli/snapshot.js';
 
 const cli = fileURLToPath(new URL('../out/cli/', import.meta.url));
 const bundle = `${cli}aco.mjs`;
 const args = process.argv.slice(2);
 const server = args[0] === 'lsp';
-// The commands that parse contracts: the snapshot saves them more than a second process costs.
 // `--version`, `--help` and the long-lived `aco lsp` load the bundle here.
-const checks = ['validate', 'simulate', 'test', 'format', 'summary', 'diff'].includes(args[0]);
+const checks = CONTRACT_COMMANDS.includes(args[0]);
 const snapshot = checks ? usableSnapshot(cli, bundle) : undefined;
 const status = snapshot ? await runFromSnapshot(snapshot, bundle, args) : undefined;
 if (status !== undefined) {

@@ -27,13 +27,20 @@ export async function buildSnapshot(cliDirectory = 'out/cli') {
     fs.rmSync(record, { force: true });
     fs.rmSync(blob, { force: true });
     try {
-        await esbuild.build({
+        const { metafile } = await esbuild.build({
             entryPoints: ['language/cli/snapshot-main.ts'], outfile: script, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
-            mainFields: ['module', 'main'], legalComments: 'none', logLevel: 'warning',
+            mainFields: ['module', 'main'], legalComments: 'none', logLevel: 'warning', metafile: true,
             // import.meta has no CommonJS form: the script's own URL, for the modules that find files beside themselves.
             define: { 'import.meta.url': '__acoModuleUrl' },
             banner: { js: 'var __acoModuleUrl = require("node:url").pathToFileURL(__filename).href;' }
         });
+        // The blob is stamped with aco.mjs and runs beside it (worker threads, the report cache):
+        // a source changed since aco.mjs was bundled would pair new code with the old bundle.
+        const bundled = fs.statSync(bundle).mtimeMs;
+        const newer = Object.keys(metafile.inputs).find(input => (fs.statSync(input, { throwIfNoEntry: false })?.mtimeMs ?? 0) > bundled);
+        if (newer) {
+            throw new Error(`${newer} changed after ${path.relative('.', bundle)} was bundled: run npm run build`);
+        }
         const flags = runFlags();
         // --no-warnings: Node warns that some built-in modules are not verified in snapshots; none is used while building.
         const build = spawnSync(process.execPath, [...flags, '--no-warnings', '--snapshot-blob', building, '--build-snapshot', script], { encoding: 'utf-8' });

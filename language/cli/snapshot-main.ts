@@ -13,7 +13,8 @@ import { reportChunk } from './file-report.js';
 import { main } from './main.js';
 import { setRunningCode } from './report-cache.js';
 import { setWorkerScript } from './report-pool.js';
-import { toolVersion } from './version.js';
+import { PARENT_VARIABLE } from './snapshot.js';
+import { rereadVersion } from './version.js';
 
 /**
  * Checked and settled once while the blob is built, so the code a typical run needs is compiled
@@ -40,8 +41,6 @@ const WARM_UP = `contract "Warm-up" {
 `;
 
 acoServices();
-// Read from package.json now, beside the bundle this blob is built with.
-toolVersion();
 const warmUp = { display: 'warm-up.aco', absolute: '/warm-up.aco', text: WARM_UP };
 // Node takes the snapshot once the event loop is empty, so after this; a failure fails the build.
 void (async () => {
@@ -65,5 +64,34 @@ v8.startupSnapshot.setDeserializeMainFunction(async () => {
     const [bundle, ...args] = process.argv.slice(1);
     setWorkerScript(bundle);
     setRunningCode(bundle);
+    // package.json may have changed since the blob was built (`npm version`): read it again.
+    rereadVersion(bundle);
+    endWithParent();
     process.exitCode = await main(args);
 });
+
+/**
+ * When the program that started this run is gone (killed outright, so it could not pass a signal
+ * on), this run ends as on a hangup: its temporary files removed (output-file.ts), and nothing
+ * more written to a terminal nobody is waiting on. Windows keeps a dead parent's id as `ppid`,
+ * so there only the signals the program passes on end the run.
+ */
+function endWithParent(): void {
+    const parent = process.env[PARENT_VARIABLE];
+    // Not for what this run starts (Chromium for a PDF): only the program's own child has it.
+    delete process.env[PARENT_VARIABLE];
+    if (parent === undefined) {
+        return;
+    }
+    const gone = (): boolean => String(process.ppid) !== parent;
+    if (gone()) {
+        // Killed while this run was starting.
+        process.kill(process.pid, 'SIGHUP');
+        return;
+    }
+    setInterval(() => {
+        if (gone()) {
+            process.kill(process.pid, 'SIGHUP');
+        }
+    }, 500).unref();
+}

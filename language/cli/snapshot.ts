@@ -17,6 +17,20 @@ import * as path from 'node:path';
 const SNAPSHOT_FAILURE = 14;
 
 /**
+ * The commands that parse contracts, which start from the snapshot: it saves them more than a
+ * second process costs. `--version`, `--help` and the long-lived `aco lsp` load the bundle
+ * (bin/aco.js). A test holds this list to the commands main.ts registers.
+ */
+export const CONTRACT_COMMANDS: readonly string[] = ['validate', 'simulate', 'test', 'format', 'summary', 'diff'];
+
+/**
+ * Set by the program for the child it starts: its own process id. The child ends itself once that
+ * process is gone (snapshot-main.ts), so a program killed outright (SIGKILL, a cancelled CI job)
+ * leaves no run behind writing to the terminal.
+ */
+export const PARENT_VARIABLE = 'ACO_SNAPSHOT_PARENT';
+
+/**
  * The V8 flags of an `aco` run. A young generation of 32 MB from the start saves the collector
  * most of its scavenges when thousands of contracts are validated in one run. On Node 20 (V8 11)
  * most optimising compiles of a large run are of functions inlined into others, compiled again in
@@ -44,8 +58,11 @@ export interface SnapshotRecord {
     node: { execPath: string; version: string; size: number; mtimeMs: number };
     /** The V8 flags it was built with, and must be run with. */
     flags: string[];
-    /** The bundle (aco.mjs) built with it: a bundle rebuilt since makes the blob stale. */
-    bundle: { size: number; mtimeMs: number };
+    /**
+     * The bundle (aco.mjs) built with it: a bundle rebuilt since makes the blob stale, and one at
+     * another path (a checkout moved or copied) too, since the heap holds the paths it was built at.
+     */
+    bundle: { path: string; size: number; mtimeMs: number };
 }
 
 /** The record's file for this Node (blobs of several Node versions can sit side by side). */
@@ -65,7 +82,7 @@ export function recordFor(blob: string, bundle: string, flags: string[]): Snapsh
         blobFile: stamp(blob),
         node: { execPath: process.execPath, version: process.version, ...stamp(process.execPath) },
         flags,
-        bundle: stamp(bundle)
+        bundle: { path: path.resolve(bundle), ...stamp(bundle) }
     };
 }
 
@@ -76,11 +93,17 @@ export interface UsableSnapshot {
 
 /**
  * The snapshot this process can start `aco` from, if there is one: built by this Node binary,
- * with the flags this run would use, from the bundle as it is now, and nothing (NODE_OPTIONS)
- * adding flags the blob was not built with.
+ * with the flags this run would use, from the bundle as it is now, and nothing (NODE_OPTIONS, or
+ * Node options given to this process beyond the program's own, such as `--max-old-space-size`
+ * or `--cpu-prof`) asking for a process the child would not be.
  */
-export function usableSnapshot(cliDirectory: string, bundle: string, env: NodeJS.ProcessEnv = process.env): UsableSnapshot | undefined {
+export function usableSnapshot(cliDirectory: string, bundle: string, env: NodeJS.ProcessEnv = process.env,
+    execArgv: readonly string[] = process.execArgv): UsableSnapshot | undefined {
     if (env.ACO_NO_SNAPSHOT === '1' || (env.NODE_OPTIONS ?? '').trim() !== '') {
+        return undefined;
+    }
+    const own = runFlags();
+    if (execArgv.some(flag => !own.includes(flag))) {
         return undefined;
     }
     try {
@@ -95,7 +118,7 @@ export function usableSnapshot(cliDirectory: string, bundle: string, env: NodeJS
         const same = record.blobFile.size === written.size && record.blobFile.mtimeMs === written.mtimeMs
             && record.node.execPath === process.execPath && record.node.version === process.version
             && record.node.size === node.size && record.node.mtimeMs === node.mtimeMs
-            && record.bundle.size === code.size && record.bundle.mtimeMs === code.mtimeMs
+            && record.bundle.path === path.resolve(bundle) && record.bundle.size === code.size && record.bundle.mtimeMs === code.mtimeMs
             && JSON.stringify(record.flags) === JSON.stringify(runFlags());
         return same ? { blob, flags: record.flags } : undefined;
     } catch {
@@ -117,21 +140,41 @@ export function snapshotArguments(snapshot: UsableSnapshot, bundle: string, args
  */
 export function runFromSnapshot(snapshot: UsableSnapshot, bundle: string, args: string[], stdio: 'inherit' | 'ignore' = 'inherit'): Promise<number | undefined> {
     return new Promise(resolve => {
-        const child = spawn(process.execPath, snapshotArguments(snapshot, bundle, args), { stdio });
-        // A terminal's Ctrl-C reaches the child too (same process group): this process waits for it.
+        // A terminal's Ctrl-C reaches the child too (same process group): this process waits for
+        // it. On Windows the console sends it to both, and `kill` there would end the child at once.
+        const signals: NodeJS.Signals[] = process.platform === 'win32'
+            ? ['SIGTERM', 'SIGHUP']
+            : ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR2'];
+        let child: ReturnType<typeof spawn> | undefined;
         const forward = (signal: NodeJS.Signals): void => {
-            child.kill(signal);
+            child?.kill(signal);
         };
-        const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+        const stopForwarding = (): void => {
+            for (const signal of signals) {
+                process.off(signal, forward);
+            }
+        };
+        // Not started at all (no process to wait for): the caller runs `aco` itself, with this
+        // process's own signal handling.
+        const notStarted = (): void => {
+            stopForwarding();
+            resolve(undefined);
+        };
+        try {
+            child = spawn(process.execPath, snapshotArguments(snapshot, bundle, args), {
+                stdio, env: { ...process.env, [PARENT_VARIABLE]: String(process.pid) }
+            });
+        } catch {
+            // spawn throws for some failures (E2BIG: an argument list the system refuses) instead of emitting `error`.
+            notStarted();
+            return;
+        }
         for (const signal of signals) {
             process.on(signal, forward);
         }
-        // Not started at all (no process to wait for): the caller runs `aco` itself.
-        child.on('error', () => resolve(undefined));
+        child.on('error', notStarted);
         child.on('exit', (code, signal) => {
-            for (const s of signals) {
-                process.off(s, forward);
-            }
+            stopForwarding();
             if (signal) {
                 process.kill(process.pid, signal);
                 return;
