@@ -10,6 +10,7 @@ import { AcoCompletionProvider } from './lsp/completion.js';
 import { AcoDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { AcoConfigurationProvider } from './lsp/configuration.js';
 import { AcoDocumentBuilder } from './lsp/document-builder.js';
+import { AcoServiceRegistry } from './lsp/service-registry.js';
 import { AcoDocumentFactory } from './lsp/document-factory.js';
 import { AcoWorkspaceManager } from './lsp/workspace-manager.js';
 import { AcoValidationRegistry } from './validation/validation-registry.js';
@@ -95,6 +96,7 @@ export const AcoModule: Module<AcoServices, PartialLangiumServices & AcoAddedSer
 
 /** Shared services that differ from Langium's defaults. */
 export const AcoSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    ServiceRegistry: (services) => new AcoServiceRegistry(services),
     lsp: {
         DocumentUpdateHandler: (services) => new AcoDocumentUpdateHandler(services),
         WorkspaceSymbolProvider: (services) => new AcoWorkspaceSymbolProvider(services)
