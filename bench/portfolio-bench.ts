@@ -3,8 +3,9 @@
  * contract, run as users run them (the program, with its shebang's flags), against the baseline of
  * parsing the same files on one core in a fresh process (parse-only.ts), the two taken in turn.
  * Each figure is the best of `runs` runs (with the default number of threads: one, at this size,
- * on two cores). Beside it, what the second core gives: `--jobs 2`, and two processes each validating half the files at once
- * against one of them alone (if the second core were free, the pair would take as long as one).
+ * on two cores). Beside it, what the second core gives: `--jobs 2`, and two processes each
+ * validating half the files at once against one of them alone (if the second core were free, the
+ * pair would take as long as one).
  * And what `--cache` gives a CI job whose change touched one contract: `validate --cache` with
  * every other file's report in the cache (no target: the targets are for a run that checks
  * everything). And one contract validated, with and without the startup snapshot (no target).

@@ -83,15 +83,9 @@ function endWithParent(): void {
     if (parent === undefined) {
         return;
     }
-    const gone = (): boolean => String(process.ppid) !== parent;
-    if (gone()) {
-        // Killed while this run was starting.
-        process.kill(process.pid, 'SIGHUP');
-        return;
+    const hangUpIfGone = (): boolean => String(process.ppid) !== parent && process.kill(process.pid, 'SIGHUP');
+    // Killed while this run was starting, or later.
+    if (!hangUpIfGone()) {
+        setInterval(hangUpIfGone, 500).unref();
     }
-    setInterval(() => {
-        if (gone()) {
-            process.kill(process.pid, 'SIGHUP');
-        }
-    }, 500).unref();
 }

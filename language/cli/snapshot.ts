@@ -9,7 +9,7 @@
  * (a long-lived server) and under `ACO_NO_SNAPSHOT=1`, the program loads the bundle as before.
  * This module is loaded by the program before anything else: it stays small.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -119,7 +119,7 @@ export function usableSnapshot(cliDirectory: string, bundle: string, env: NodeJS
             && record.node.execPath === process.execPath && record.node.version === process.version
             && record.node.size === node.size && record.node.mtimeMs === node.mtimeMs
             && record.bundle.path === path.resolve(bundle) && record.bundle.size === code.size && record.bundle.mtimeMs === code.mtimeMs
-            && JSON.stringify(record.flags) === JSON.stringify(runFlags());
+            && JSON.stringify(record.flags) === JSON.stringify(own);
         return same ? { blob, flags: record.flags } : undefined;
     } catch {
         return undefined; // no record, or one this code cannot read: run without
@@ -140,39 +140,38 @@ export function snapshotArguments(snapshot: UsableSnapshot, bundle: string, args
  */
 export function runFromSnapshot(snapshot: UsableSnapshot, bundle: string, args: string[], stdio: 'inherit' | 'ignore' = 'inherit'): Promise<number | undefined> {
     return new Promise(resolve => {
-        // A terminal's Ctrl-C reaches the child too (same process group): this process waits for
-        // it. On Windows the console sends it to both, and `kill` there would end the child at once.
-        const signals: NodeJS.Signals[] = process.platform === 'win32'
-            ? ['SIGTERM', 'SIGHUP']
-            : ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR2'];
-        let child: ReturnType<typeof spawn> | undefined;
-        const forward = (signal: NodeJS.Signals): void => {
-            child?.kill(signal);
-        };
-        const stopForwarding = (): void => {
-            for (const signal of signals) {
-                process.off(signal, forward);
-            }
-        };
-        // Not started at all (no process to wait for): the caller runs `aco` itself, with this
-        // process's own signal handling.
-        const notStarted = (): void => {
-            stopForwarding();
-            resolve(undefined);
-        };
+        let child: ChildProcess;
         try {
             child = spawn(process.execPath, snapshotArguments(snapshot, bundle, args), {
                 stdio, env: { ...process.env, [PARENT_VARIABLE]: String(process.pid) }
             });
         } catch {
             // spawn throws for some failures (E2BIG: an argument list the system refuses) instead of emitting `error`.
-            notStarted();
+            resolve(undefined);
             return;
         }
+        // A terminal's Ctrl-C reaches the child too (same process group): this process waits for
+        // it. On Windows the console sends it to both, and `kill` there would end the child at once.
+        const signals: NodeJS.Signals[] = process.platform === 'win32'
+            ? ['SIGTERM', 'SIGHUP']
+            : ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR2'];
+        const forward = (signal: NodeJS.Signals): void => {
+            child.kill(signal);
+        };
+        const stopForwarding = (): void => {
+            for (const signal of signals) {
+                process.off(signal, forward);
+            }
+        };
         for (const signal of signals) {
             process.on(signal, forward);
         }
-        child.on('error', notStarted);
+        // Not started after all (no process to wait for): the caller runs `aco` itself, with this
+        // process's own signal handling.
+        child.on('error', () => {
+            stopForwarding();
+            resolve(undefined);
+        });
         child.on('exit', (code, signal) => {
             stopForwarding();
             if (signal) {

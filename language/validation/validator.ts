@@ -64,6 +64,7 @@ export function registerValidationChecks(services: AcoServices): void {
         Uncertainty: checkSectionLines
     };
     registry.register(checks, validator);
+    // Every rate line type, several of which have checks above: a second set rather than arrays in each.
     registry.register(Object.fromEntries(RATE_LINE_TYPES.map(type => [type, validator.checkRatePlausibility])), validator);
 }
 
@@ -84,10 +85,7 @@ export class AcoValidator {
 
     /** A rate far outside what programs use; the contract model (for a minimum rate's ceiling) from the cached analysis. */
     checkRatePlausibility(node: AstNode, accept: ValidationAcceptor): void {
-        checkRatePlausibility(node, () => {
-            const contract = AstUtils.getContainerOfType(node, ast.isContract);
-            return contract ? this.analyzer.analyzeNode(contract)?.model : undefined;
-        }, accept);
+        checkRatePlausibility(node, () => this.analyzer.analyze(AstUtils.getDocument(node))?.model, accept);
     }
 
     /** Checks across sections, read from the contract model of the cached analysis. */
