@@ -14,8 +14,8 @@ import { createAcoServices } from '../language/aco-module.js';
 import { largeContract } from './language-bench.js';
 import { percentile, startServer, type Session } from './lsp-session.js';
 
-/** Figures-on and figures-off runs alternate this many times. */
-const BLOCKS = 2;
+/** Figures-on and figures-off runs alternate this many times for each document (twice for the largest, whose edits take seconds). */
+const BLOCKS = 6;
 
 /** Lines an editor window shows: VS Code asks for the inlay hints of the visible range only. */
 const VISIBLE_LINES = 60;
@@ -161,18 +161,20 @@ export async function runLspBench(root: string, edits = 100): Promise<LspBenchRe
     const textOf = (key: typeof keys[number]): string => key === 'largestTop' ? texts.largest : texts[key];
     const siteOf = (key: typeof keys[number]): EditSite => key === 'largestTop' ? 'top' : 'amount';
     const large = (key: typeof keys[number]): boolean => key === 'largest' || key === 'largestTop';
-    // Untimed first, so the first timed runs do not pay for the server's code being optimised.
-    for (const key of keys) {
-        await editLatency(session, `file:///bench/${key}-warm-up.aco`, textOf(key), large(key) ? 2 : 30, siteOf(key));
-    }
-    // Figures on and off in alternating blocks, so neither side gets the quieter half of the run.
+    // One document at a time, so one's edits do not share the server with the garbage of another's
+    // (the largest contract's leaves the collector busy for seconds). Untimed edits first, so the
+    // timed ones do not pay for the server's code being optimised; then figures on and off in
+    // short alternating blocks, each side first in turn, so neither gets the quieter part of the run.
     const on = { typical: [] as number[], medium: [] as number[], largest: [] as number[], largestTop: [] as number[] };
     const off = { typical: [] as number[], medium: [] as number[], largest: [] as number[], largestTop: [] as number[] };
-    for (let block = 0; block < BLOCKS; block++) {
-        for (const hints of [true, false]) {
-            await session.setHints(hints);
-            for (const key of keys) {
-                const edits = Math.ceil(samples[key] / BLOCKS);
+    for (const key of keys) {
+        await session.setHints(true);
+        await editLatency(session, `file:///bench/${key}-warm-up.aco`, textOf(key), large(key) ? 2 : 30, siteOf(key));
+        const blocks = large(key) ? 2 : BLOCKS;
+        const edits = Math.ceil(samples[key] / blocks);
+        for (let block = 0; block < blocks; block++) {
+            for (const hints of block % 2 === 0 ? [true, false] : [false, true]) {
+                await session.setHints(hints);
                 (hints ? on : off)[key].push(...await editLatency(session, `file:///bench/${key}-${hints ? 'on' : 'off'}-${block}.aco`, textOf(key), edits, siteOf(key)));
             }
         }

@@ -12,7 +12,7 @@ import type { AcoServices } from '../aco-module.js';
 import * as ast from '../generated/ast.js';
 import { editorSettings, figureContext, STALE_NOTE, type FigureContext } from './document-analysis.js';
 import { enclosingSource, REASON_TEXT, type FigureSource } from './figure-source.js';
-import { lineFigure } from './line-figures.js';
+import { lineFigure, mayHaveFigure } from './line-figures.js';
 
 /** Marks a stale hint for clients that style them (the VS Code client greys them out). */
 export const STALE_HINT = 'aco.stale';
@@ -60,7 +60,7 @@ export class AcoInlayHintProvider implements InlayHintProvider {
     }
 
     private hintFor(node: AstNode, context: FigureContext): InlayHint | undefined {
-        if (ast.isContract(node)) {
+        if (!mayHaveFigure(node)) {
             return undefined;
         }
         // Inside a scenario, its own figures as far as its check settles (earned, credits, expectations).

@@ -14,6 +14,7 @@ import { aco, openDocument as open, services } from '../helpers.js';
 const spec = fs.readFileSync(new URL('../data/spec-contract.aco', import.meta.url), 'utf-8');
 const reach = fs.readFileSync(new URL('../../examples/reach-global-2024.aco', import.meta.url), 'utf-8');
 const agreement = fs.readFileSync(new URL('../../examples/mssp-enhanced-agreement-2025.aco', import.meta.url), 'utf-8');
+const commercial = fs.readFileSync(new URL('../../examples/commercial-aqc.aco', import.meta.url), 'utf-8');
 const fullRange = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
 
 /** The spec contract with a second scenario, a loss year, that expects RPC to bear part of the loss. */
@@ -165,6 +166,30 @@ describe('one figure per line, from the benchmark to each step after it', () => 
         expect((await hintOn(document, 'reserve 25%'))[0]).toMatch(/^reserve ≈ \$533\.95K \|/);
         expect((await hintOn(document, 'standard 40%'))[0]).toMatch(/^score 61\.50%, met \|/);
         expect((await hintOn(document, 'measure HBA1C'))[0]).toMatch(/^credit 76\.00% \|/);
+    });
+
+    test('capitation lines show what they paid, the withhold what came back, the minimum savings rate its threshold', async () => {
+        const document = await open(commercial);
+        expect(await hintOn(document, 'primary care $38.75')).toEqual([expect.stringMatching(/^≈ \$[\d.]+[KM] \| Paid \$[\d,.]+ in the year; withheld \$[\d,.]+, returned \$[\d,.]+\. \(scenario "Year 1 expected"\)$/)]);
+        expect(await hintOn(document, 'withhold 5% earned back')).toEqual([expect.stringMatching(/^returned ≈ \$[\d.]+[KM] of \$[\d.]+[KM] \| Withheld \$[\d,.]+ from capitation in the year; returned \$[\d,.]+\. \(scenario "Year 1 expected"\)$/)]);
+        expect(await hintOn(document, 'minimum savings rate 1%')).toEqual([expect.stringMatching(/^≈ \$[\d.]+M \| Savings must reach \$[\d,.]+ \(1\.00% of the benchmark \$[\d,.]+\)\. /)]);
+        // Lines with no money of their own (a provider's TIN, a measure's weight) have no figure.
+        expect(await hintOn(document, 'tin "04-3318265"')).toEqual([]);
+        expect(await hintOn(document, 'weight 20%')).toEqual([]);
+    });
+
+    test('the figures of a window of lines are the whole document\'s figures on those lines', async () => {
+        for (const text of [spec, reach, commercial, agreement]) {
+            const document = await open(text);
+            const whole = await hints(document);
+            const lines = text.split('\n').length;
+            for (let top = 0; top < lines; top += 23) {
+                const range = { start: { line: top, character: 0 }, end: { line: top + 30, character: 0 } };
+                const window = await aco.lsp.InlayHintProvider!.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range }) ?? [];
+                // The window ends at the start of line top + 30: that line's figures, after its first character, are outside it.
+                expect(window).toEqual(whole.filter(h => h.position.line >= top && h.position.line < top + 30));
+            }
+        }
     });
 
     test('the `program` line lists every term the preset supplies, with its figure', async () => {
