@@ -6,7 +6,7 @@
  */
 import type { AstNode } from 'langium';
 import type { ContractAnalysis } from '../analysis/contract-analysis.js';
-import { Dec } from '../decimal.js';
+import { Dec, ZERO } from '../decimal.js';
 import { fixedDigits, formatCompactMoney, settledMoney } from '../format.js';
 import * as ast from '../generated/ast.js';
 import { lineOf } from '../model/build-model.js';
@@ -136,8 +136,8 @@ const FIGURE_RULES: FigureRule[] = [
             if (settlement.capitation.length === 0) {
                 return undefined;
             }
-            const withheld = settlement.capitation.reduce((sum, c) => sum.plus(c.withheld), new Dec(0));
-            const returned = settlement.capitation.reduce((sum, c) => sum.plus(c.returned), new Dec(0));
+            const withheld = settlement.capitation.reduce((sum, c) => sum.plus(c.withheld), ZERO);
+            const returned = settlement.capitation.reduce((sum, c) => sum.plus(c.returned), ZERO);
             return withheld.isZero() ? undefined
                 : { label: `returned ${compact(returned, inputs)} of ${formatCompactMoney(withheld, inputs.analysis.model.currency)}`, text: `Withheld ${money(withheld, inputs)} from capitation in the year; returned ${money(returned, inputs)}.` };
         }
