@@ -15,12 +15,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { oracleContracts, writeContracts } from './oracle-portfolio.js';
+import type { InProcessResult } from './in-process.js';
 import type { ParseOnlyResult } from './parse-only.js';
 
 export interface PortfolioBenchResult {
     contracts: number;
     cores: number;
     baseline: ParseOnlyResult;
+    /** The CLI's reports made in process on one core, fresh process (in-process.ts): the work per contract, without the CLI around it. */
+    inProcessValidate: InProcessResult;
+    inProcessSimulate: InProcessResult;
     cliStartMs: number;
     validateMs: number;
     simulateMs: number;
@@ -84,21 +88,34 @@ export async function runPortfolioBench(root: string, benchScript: string, runs 
             }
             return JSON.parse(run.stdout) as ParseOnlyResult;
         };
-        // The baseline and the two CLI runs taken in turn, round after round, so that a ratio's two
-        // sides see the machine alike: on a shared host its speed changes from one minute to the next.
+        const inProcess = (command: 'validate' | 'simulate'): InProcessResult => {
+            const run = spawnSync(process.execPath, [benchScript, '--in-process', command, directory], { encoding: 'utf-8' });
+            if (run.status !== 0) {
+                throw new Error(`in-process ${command} failed: ${run.stderr}`);
+            }
+            return JSON.parse(run.stdout) as InProcessResult;
+        };
+        // The baseline, the two CLI runs and the same reports in process taken in turn, round after
+        // round, so that a ratio's two sides see the machine alike: on a shared host its speed
+        // changes from one minute to the next.
         const baselines: ParseOnlyResult[] = [];
+        const inProcessValidates: InProcessResult[] = [];
+        const inProcessSimulates: InProcessResult[] = [];
         let validateMs = Infinity;
         let simulateMs = Infinity;
         for (let i = 0; i < runs; i++) {
             baselines.push(parseOnly());
             validateMs = Math.min(validateMs, time(['validate', directory, '--quiet']));
             simulateMs = Math.min(simulateMs, time(['simulate', directory, '--format', 'json']));
+            inProcessValidates.push(inProcess('validate'));
+            inProcessSimulates.push(inProcess('simulate'));
         }
-        const baseline: ParseOnlyResult = {
-            files: baselines[0].files,
-            coldMs: Math.min(...baselines.map(b => b.coldMs)),
-            warmMs: Math.min(...baselines.map(b => b.warmMs))
-        };
+        const fastest = <T extends { coldMs: number; warmMs: number }>(all: T[]): T => ({
+            ...all[0],
+            coldMs: Math.min(...all.map(b => b.coldMs)),
+            warmMs: Math.min(...all.map(b => b.warmMs))
+        });
+        const baseline = fastest(baselines);
         const cliStartMs = best(runs, () => time(['--version']));
         const one = ['validate', files[0], '--quiet'];
         const oneContractMs = best(runs, () => time(one));
@@ -131,6 +148,8 @@ export async function runPortfolioBench(root: string, benchScript: string, runs 
             contracts: texts.length,
             cores: os.availableParallelism(),
             baseline,
+            inProcessValidate: fastest(inProcessValidates),
+            inProcessSimulate: fastest(inProcessSimulates),
             cliStartMs,
             validateMs,
             simulateMs,

@@ -7,14 +7,16 @@
  * Each group's figures carry how steady the machine was while they were measured (machine-speed.ts),
  * so a target missed because the host took the CPU away can be told from one the code missed.
  *
- * Two modes serve the benchmarks themselves: `--parse-only DIR` (the portfolio's baseline, in a
- * fresh process) prints the parse-only times of DIR's contracts as JSON, and `--speed-probe FILE PID`
+ * Three modes serve the benchmarks themselves: `--parse-only DIR` (the portfolio's baseline, in a
+ * fresh process) prints the parse-only times of DIR's contracts as JSON, `--in-process COMMAND DIR`
+ * the times of the CLI's reports on them made in process, and `--speed-probe FILE PID`
  * times a fixed piece of work a few times a second until it is stopped or process PID ends.
  */
 import '../language/polyfills.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inProcess } from './in-process.js';
 import { runLanguageBench } from './language-bench.js';
 import { runLspBench } from './lsp-bench.js';
 import { runLspWorkspaceBench } from './lsp-workspace-bench.js';
@@ -64,9 +66,21 @@ function printSummary(): void {
     }
 }
 
+/** A mode that serves a benchmark: its result as one line of JSON, or its error in one line and exit code 2. */
+async function serve(result: () => unknown): Promise<never> {
+    try {
+        process.stdout.write(JSON.stringify(await result()) + '\n');
+        process.exit(0);
+    } catch (error) {
+        process.stderr.write(`${args[0]}: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(2);
+    }
+}
 if (args[0] === '--parse-only') {
-    process.stdout.write(JSON.stringify(parseOnly(args[1])) + '\n');
-    process.exit(0);
+    await serve(() => parseOnly(args[1]));
+}
+if (args[0] === '--in-process') {
+    await serve(() => inProcess(args[1], args[2]));
 }
 if (args[0] === '--speed-probe') {
     runSpeedProbe(args[1], Number(args[2]));
@@ -137,6 +151,12 @@ async function runBenchmarks(): Promise<void> {
             results.portfolio = r;
             console.log(`${r.contracts.toLocaleString('en-US')} contracts, ${r.cores} cores. Baseline, parse only, one core, fresh process: ${ms(r.baseline.coldMs)} (again, optimised: ${ms(r.baseline.warmMs)})`);
             console.log(`aco --version ${ms(r.cliStartMs)}; validate ${ms(r.validateMs)}; simulate --format json ${ms(r.simulateMs)}`);
+            const base = r.baseline;
+            for (const [name, cli, work] of [['validate', r.validateMs, r.inProcessValidate], ['simulate --format json', r.simulateMs, r.inProcessSimulate]] as const) {
+                console.log(`${name}'s reports made in process, one core, fresh process: ${ms(work.coldMs)} (${(work.coldMs / base.coldMs).toFixed(2)}× parse only; `
+                    + `optimised ${ms(work.warmMs)}, ${(work.warmMs / base.warmMs).toFixed(2)}× the optimised parse); the CLI around them ${ms(cli - work.coldMs)} (no target)`);
+                console.log(`  by phase, first pass: ${Object.entries(work.coldPhasesMs).map(([phase, t]) => `${phase} ${ms(t)} (${(t / base.coldMs).toFixed(2)}×)`).join(', ')}`);
+            }
             console.log(`one contract: validate ${ms(r.oneContractMs)}, with ACO_NO_SNAPSHOT=1 ${ms(r.oneContractWithoutSnapshotMs)} (the startup snapshot; no target)`);
             console.log(`the second core: validate --jobs 2 ${ms(r.validateTwoThreadsMs)}; two processes on half the files each, at once ${ms(r.halvesAtOnceMs)}, one of them alone ${ms(r.halfAloneMs)} `
                 + `(${(r.halvesAtOnceMs / r.halfAloneMs).toFixed(2)}×: 1.00× would mean a free second core)`);

@@ -12,22 +12,37 @@ export function currencySymbol(currency: string): string {
     return SYMBOLS[currency] ?? '';
 }
 
+/**
+ * `4725000` → `4,725,000`. A loop, not a regular expression: every figure of a summary and every
+ * step explanation comes through here.
+ */
 function groupThousands(whole: string): string {
-    return whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    const head = ((whole.length - 1) % 3) + 1;
+    let grouped = whole.slice(0, head);
+    for (let i = head; i < whole.length; i += 3) {
+        grouped += ',' + whole.slice(i, i + 3);
+    }
+    return grouped;
 }
 
 /**
  * |value| with thousands separators and between `min` and `max` decimals, trailing zeros beyond
  * `min` trimmed: `fixedDigits(4725000, 2, 6)` → `4,725,000.00`, `2135818.125` → `2,135,818.125`.
+ * The sign is dropped from the text rather than from the value (half-up rounds either sign alike),
+ * which spares a decimal per figure.
  */
 export function fixedDigits(value: Dec, min: number, max: number): string {
-    const [whole, fraction = ''] = value.abs().toFixed(max).split('.');
-    let end = fraction.length;
-    while (end > min && fraction.charCodeAt(end - 1) === 48 /* 0 */) {
+    const signed = value.toFixed(max);
+    const text = signed.charCodeAt(0) === 45 /* - */ ? signed.slice(1) : signed;
+    const point = text.indexOf('.');
+    if (point < 0) {
+        return groupThousands(text);
+    }
+    let end = text.length;
+    while (end > point + 1 + min && text.charCodeAt(end - 1) === 48 /* 0 */) {
         end--;
     }
-    const kept = fraction.slice(0, end);
-    return groupThousands(whole) + (kept ? `.${kept}` : '');
+    return groupThousands(text.slice(0, point)) + (end > point + 1 ? text.slice(point, end) : '');
 }
 
 /** `-2135818.125` → `-$2,135,818.125`: every digit kept; pass a rounded amount to show cents. */
