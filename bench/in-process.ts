@@ -6,11 +6,10 @@
  * baseline, the first pass says how much of the CLI's ratio is the work each contract asks for;
  * the CLI's time beyond it is starting, reading, writing and the process.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { DocumentState } from 'langium';
+import { DocumentState, type Disposable } from 'langium';
 import { acoServices } from '../language/cli/contracts.js';
 import { reportChunk, type ReportOptions } from '../language/cli/file-report.js';
+import { collectContractPaths, readContract } from '../language/cli/files.js';
 import { chunksOf } from '../language/cli/report-pool.js';
 
 export interface InProcessResult {
@@ -39,7 +38,7 @@ const REPORTS = 'reports and release';
  * Times each build phase of the chunks a pass loads: a phase ends when the builder says every
  * document of the chunk reached it. Releasing a chunk runs a build of no documents, not counted.
  */
-function phaseClock(): { start(): void; stop(): void; take(): Record<string, number> } {
+function phaseClock(): { start(): void; stop(): void; take(): Record<string, number> } & Disposable {
     let phases: Record<string, number> = {};
     let mark = 0;
     const lap = (name: string): void => {
@@ -48,14 +47,13 @@ function phaseClock(): { start(): void; stop(): void; take(): Record<string, num
         mark = now;
     };
     const builder = acoServices().shared.workspace.DocumentBuilder;
-    for (const [state, name] of PHASES) {
-        builder.onBuildPhase(state, documents => {
-            if (documents.length > 0) {
-                lap(name);
-            }
-        });
-    }
+    const listeners = PHASES.map(([state, name]) => builder.onBuildPhase(state, documents => {
+        if (documents.length > 0) {
+            lap(name);
+        }
+    }));
     return {
+        dispose: () => listeners.forEach(listener => listener.dispose()),
         start: () => (mark = performance.now()),
         stop: () => lap(REPORTS),
         take: () => {
@@ -70,8 +68,8 @@ export async function inProcess(command: string, directory: string): Promise<InP
     if (command !== 'validate' && command !== 'simulate') {
         throw new Error(`--in-process takes validate or simulate, not ${command}`);
     }
-    const files = fs.readdirSync(directory).filter(f => f.endsWith('.aco')).sort().map(f => path.join(directory, f))
-        .map(absolute => ({ display: absolute, absolute, text: fs.readFileSync(absolute, 'utf-8') }));
+    // Found and read as the CLI finds and reads them, so each report names its file as the CLI's does.
+    const files = collectContractPaths([directory]).map(readContract);
     const options: ReportOptions = command === 'validate'
         ? { command, format: 'text', quiet: true, color: false, errorColor: false }
         : { command, format: 'json', quiet: false, color: false, errorColor: false };
@@ -92,11 +90,15 @@ export async function inProcess(command: string, directory: string): Promise<InP
         }
         return ms;
     };
-    // The parser and the services are built on the first document, as for the baseline.
-    await reportChunk([{ display: 'warm-up.aco', absolute: '/warm-up.aco', text: 'contract "Warm-up" { }\n' }], options);
-    clock.take();
-    const coldMs = await pass();
-    const coldPhasesMs = clock.take();
-    const warmMs = await pass();
-    return { command, files: files.length, coldMs, warmMs, coldPhasesMs };
+    try {
+        // The parser and the services are built on the first document, as for the baseline.
+        await reportChunk([{ display: 'warm-up.aco', absolute: '/warm-up.aco', text: 'contract "Warm-up" { }\n' }], options);
+        clock.take();
+        const coldMs = await pass();
+        const coldPhasesMs = clock.take();
+        const warmMs = await pass();
+        return { command, files: files.length, coldMs, warmMs, coldPhasesMs };
+    } finally {
+        clock.dispose();
+    }
 }

@@ -23,11 +23,16 @@ describe('the CLI\'s reports made in process', () => {
             expect(result).toMatchObject({ command, files: 3 });
             expect(result.coldMs).toBeGreaterThan(0);
             expect(result.warmMs).toBeGreaterThan(0);
+            // The breakdown names every phase in build order and stays within the pass it breaks down.
+            expect(Object.keys(result.coldPhasesMs)).toEqual(['parse', 'exports', 'scopes', 'linking', 'reference index', 'validation', 'reports and release']);
+            const phases = Object.values(result.coldPhasesMs).reduce((sum, ms) => sum + ms, 0);
+            expect(phases).toBeLessThanOrEqual(result.coldMs);
         }
     });
 
-    test('another command is refused by name', async () => {
+    test('another command, or a folder without contracts, is refused by name', async () => {
         await expect(inProcess('format', folder)).rejects.toThrow('--in-process takes validate or simulate, not format');
+        await expect(inProcess('validate', path.join(folder, 'missing'))).rejects.toThrow('missing: no such file or directory');
     });
 });
 
