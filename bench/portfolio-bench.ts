@@ -3,7 +3,8 @@
  * contract, run as users run them (the program, with its shebang's flags), against the baseline of
  * parsing the same files on one core in a fresh process (parse-only.ts), the two taken in turn.
  * Each figure is the best of `runs` runs (with the default number of threads: one, at this size,
- * on two cores). Beside it, what the second core gives: `--jobs 2`, and two processes each
+ * on two cores). With them, the same reports made in process (in-process.ts), which part the work
+ * per contract from what the CLI adds. Beside it, what the second core gives: `--jobs 2`, and two processes each
  * validating half the files at once against one of them alone (if the second core were free, the
  * pair would take as long as one).
  * And what `--cache` gives a CI job whose change touched one contract: `validate --cache` with
@@ -14,6 +15,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runFlags } from '../language/cli/snapshot.js';
 import { oracleContracts, writeContracts } from './oracle-portfolio.js';
 import type { InProcessResult } from './in-process.js';
 import type { ParseOnlyResult } from './parse-only.js';
@@ -22,7 +24,10 @@ export interface PortfolioBenchResult {
     contracts: number;
     cores: number;
     baseline: ParseOnlyResult;
-    /** The CLI's reports made in process on one core, fresh process (in-process.ts): the work per contract, without the CLI around it. */
+    /**
+     * The CLI's reports made in process on one core, fresh process, with the CLI's V8 flags
+     * (in-process.ts): the work per contract, without the CLI around it.
+     */
     inProcessValidate: InProcessResult;
     inProcessSimulate: InProcessResult;
     cliStartMs: number;
@@ -89,7 +94,8 @@ export async function runPortfolioBench(root: string, benchScript: string, runs 
             return JSON.parse(run.stdout) as ParseOnlyResult;
         };
         const inProcess = (command: 'validate' | 'simulate'): InProcessResult => {
-            const run = spawnSync(process.execPath, [benchScript, '--in-process', command, directory], { encoding: 'utf-8' });
+            // With the V8 flags `aco` runs with, so the CLI's time beyond this is what the CLI adds.
+            const run = spawnSync(process.execPath, [...runFlags(), benchScript, '--in-process', command, directory], { encoding: 'utf-8' });
             if (run.status !== 0) {
                 throw new Error(`in-process ${command} failed: ${run.stderr}`);
             }
