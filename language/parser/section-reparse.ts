@@ -131,15 +131,34 @@ function hasErrors(result: ParseResult): boolean {
     return result.lexerErrors.length > 0 || result.parserErrors.length > 0 || (result.lexerReport?.diagnostics.length ?? 0) > 0;
 }
 
-/** Where old and new text differ: [start, oldEnd) of the old text. */
-function changedSpan(oldText: string, text: string): { start: number; oldEnd: number } {
+/**
+ * Characters compared at a time while finding an edit: comparing substrings is native code, and
+ * an editor's text is a concatenation that a character-by-character loop walks slowly (about
+ * 0.2 ms per edit of a 500-line contract and 7–8 ms of the 20,551-line one; in blocks, about a
+ * tenth and a sixth of that).
+ */
+const BLOCK = 256;
+
+/**
+ * Where old and new text differ: [start, oldEnd) of the old text. The common prefix is taken
+ * first and the common suffix from what is left, so an edit inside a run of equal characters is
+ * placed at the run's end.
+ */
+export function changedSpan(oldText: string, text: string): { start: number; oldEnd: number } {
     const shorter = Math.min(oldText.length, text.length);
     let start = 0;
+    while (start + BLOCK <= shorter && oldText.substring(start, start + BLOCK) === text.substring(start, start + BLOCK)) {
+        start += BLOCK;
+    }
     while (start < shorter && oldText.charCodeAt(start) === text.charCodeAt(start)) {
         start++;
     }
     let oldEnd = oldText.length;
     let newEnd = text.length;
+    while (oldEnd - BLOCK >= start && newEnd - BLOCK >= start && oldText.substring(oldEnd - BLOCK, oldEnd) === text.substring(newEnd - BLOCK, newEnd)) {
+        oldEnd -= BLOCK;
+        newEnd -= BLOCK;
+    }
     while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
         oldEnd--;
         newEnd--;

@@ -10,7 +10,7 @@ import { CompositeCstNodeImpl, isAstNode, isReference, type AstNode, type CstNod
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { AcoDocumentFactory } from '../../language/lsp/document-factory.js';
-import { reparseSection } from '../../language/parser/section-reparse.js';
+import { changedSpan, reparseSection } from '../../language/parser/section-reparse.js';
 import { aco, openDocument, services, validate } from '../helpers.js';
 
 const parser = aco.parser.LangiumParser;
@@ -255,5 +255,48 @@ describe('parsing an edit one section at a time', () => {
         const placed = (diagnostics: Diagnostic[]) => diagnostics.map(d => [d.message, d.range]);
         expect(expected.some(d => String(d.message).includes('NRX'))).toBe(true);
         expect(placed(document.diagnostics ?? [])).toEqual(placed(expected));
+    });
+});
+
+describe('finding what an edit changed', () => {
+    /** The span's definition: the longest common prefix, then the longest common suffix of what is left. */
+    function expectSpan(oldText: string, text: string): void {
+        const { start, oldEnd } = changedSpan(oldText, text);
+        const newEnd = oldEnd + text.length - oldText.length;
+        expect(start).toBeLessThanOrEqual(oldEnd);
+        expect(newEnd).toBeGreaterThanOrEqual(start);
+        expect(text.startsWith(oldText.substring(0, start))).toBe(true);
+        expect(start === Math.min(oldText.length, text.length) || oldText[start] !== text[start]).toBe(true);
+        expect(text.endsWith(oldText.substring(oldEnd))).toBe(true);
+        expect(oldEnd === start || newEnd === start || oldText[oldEnd - 1] !== text[newEnd - 1]).toBe(true);
+        // What the span replaces gives the new text back.
+        expect(oldText.substring(0, start) + text.substring(start, newEnd) + oldText.substring(oldEnd)).toBe(text);
+    }
+
+    it('is the longest common prefix and suffix, for edits of every size on and around block edges', () => {
+        const next = random(20261207);
+        const long = examples.map(e => e.text).join('\n');
+        const runs = 'a'.repeat(2000);
+        for (const base of [long, runs, long.slice(0, 300), '']) {
+            for (let i = 0; i < 150; i++) {
+                // Positions near multiples of 256 as often as anywhere: the comparison takes blocks of that size.
+                const near = Math.floor(next() * (base.length / 256 + 1)) * 256 + Math.floor(next() * 5) - 2;
+                const at = Math.max(0, Math.min(base.length, i % 2 === 0 ? near : Math.floor(next() * (base.length + 1))));
+                const removed = Math.min(base.length - at, pick([0, 0, 1, 2, 255, 256, 257, 600], next));
+                const inserted = pick(['', 'x', 'a', 'aa', '\n', 'y'.repeat(300), base.substring(at, at + 256)], next);
+                // Also as the editor builds it: a concatenation of the text around the edit.
+                expectSpan(base, base.substring(0, at) + inserted + base.substring(at + removed));
+            }
+        }
+        expectSpan(long, long);
+        expect(changedSpan(long, long)).toEqual({ start: long.length, oldEnd: long.length });
+    });
+
+    it('places an edit inside a run of equal characters at the end of the run, as the parse of its section needs', () => {
+        // "aaaa" → "aaaaa" in a long text: the prefix takes the whole run, so the insert is after it.
+        const before = `${'b'.repeat(700)}aaaa${'c'.repeat(700)}`;
+        const after = `${'b'.repeat(700)}aaaaa${'c'.repeat(700)}`;
+        expect(changedSpan(before, after)).toEqual({ start: 704, oldEnd: 704 });
+        expect(changedSpan(after, before)).toEqual({ start: 704, oldEnd: 705 });
     });
 });
