@@ -8,7 +8,7 @@
  */
 import { DocumentState, type Disposable } from 'langium';
 import { acoServices } from '../language/cli/contracts.js';
-import { reportChunk, type ReportOptions } from '../language/cli/file-report.js';
+import { reportChunk, WARM_UP_FILE, type ReportOptions } from '../language/cli/file-report.js';
 import { collectContractPaths, readContract } from '../language/cli/files.js';
 import { chunksOf } from '../language/cli/report-pool.js';
 
@@ -92,7 +92,7 @@ export async function inProcess(command: string, directory: string): Promise<InP
     };
     try {
         // The parser and the services are built on the first document, as for the baseline.
-        await reportChunk([{ display: 'warm-up.aco', absolute: '/warm-up.aco', text: 'contract "Warm-up" { }\n' }], options);
+        await reportChunk([WARM_UP_FILE], options);
         clock.take();
         const coldMs = await pass();
         const coldPhasesMs = clock.take();

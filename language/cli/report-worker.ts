@@ -4,7 +4,7 @@
  * the order they arrive.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { reportChunk, type ReportOptions } from './file-report.js';
+import { reportChunk, WARM_UP_FILE, type ReportOptions } from './file-report.js';
 import type { ContractFile } from './files.js';
 import type { ReportMessage } from './report-pool.js';
 
@@ -15,7 +15,7 @@ export function runReportWorker(): void {
     }
     const { options } = workerData as { options: ReportOptions };
     // Load the language and build the parser now, while the main thread reads the files.
-    let queue: Promise<unknown> = reportChunk([{ display: 'warm-up.aco', absolute: '/warm-up.aco', text: 'contract "Warm-up" { }\n' }], options)
+    let queue: Promise<unknown> = reportChunk([WARM_UP_FILE], options)
         .catch(() => undefined);
     port.on('message', ({ id, files }: { id: number; files: ContractFile[] }) => {
         queue = queue.then(async () => {
