@@ -11,12 +11,15 @@ import { acoServices } from '../language/cli/contracts.js';
 import { reportChunk, WARM_UP_FILE, type ReportOptions } from '../language/cli/file-report.js';
 import { collectContractPaths, readContract } from '../language/cli/files.js';
 import { chunksOf } from '../language/cli/report-pool.js';
+import { processCpuMs } from './cpu-time.js';
 
 export interface InProcessResult {
     command: 'validate' | 'simulate';
     files: number;
     /** First pass in a fresh process. */
     coldMs: number;
+    /** CPU time of the first pass, every thread of the process (cpu-time.ts). */
+    coldCpuMs: number;
     /** Second pass, same process. */
     warmMs: number;
     /** The first pass by phase: the document builder's phases, then the reports and releasing the chunk. */
@@ -94,10 +97,12 @@ export async function inProcess(command: string, directory: string): Promise<InP
         // The parser and the services are built on the first document, as for the baseline.
         await reportChunk([WARM_UP_FILE], options);
         clock.take();
+        const cpuBefore = processCpuMs();
         const coldMs = await pass();
+        const coldCpuMs = processCpuMs() - cpuBefore;
         const coldPhasesMs = clock.take();
         const warmMs = await pass();
-        return { command, files: files.length, coldMs, warmMs, coldPhasesMs };
+        return { command, files: files.length, coldMs, coldCpuMs, warmMs, coldPhasesMs };
     } finally {
         clock.dispose();
     }

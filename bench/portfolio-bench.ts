@@ -7,6 +7,8 @@
  * per contract from what the CLI adds. Beside it, what the second core gives: `--jobs 2`, and two processes each
  * validating half the files at once against one of them alone (if the second core were free, the
  * pair would take as long as one).
+ * Beside each CLI time, the CPU time of the run (Linux): spread perfectly over every core, it is the
+ * least time any sharing out of that run's work could take.
  * And what `--cache` gives a CI job whose change touched one contract: `validate --cache` with
  * every other file's report in the cache (no target: the targets are for a run that checks
  * everything). And one contract validated, with and without the startup snapshot (no target).
@@ -16,6 +18,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runFlags } from '../language/cli/snapshot.js';
+import { withChildrenCpu } from './cpu-time.js';
 import { oracleContracts, writeContracts } from './oracle-portfolio.js';
 import type { InProcessResult } from './in-process.js';
 import type { ParseOnlyResult } from './parse-only.js';
@@ -33,8 +36,15 @@ export interface PortfolioBenchResult {
     cliStartMs: number;
     validateMs: number;
     simulateMs: number;
+    /**
+     * CPU time of those runs, every thread and process (the least of the rounds; undefined where
+     * the system does not say: cpu-time.ts).
+     */
+    validateCpuMs?: number;
+    simulateCpuMs?: number;
     /** `validate --jobs 2`. */
     validateTwoThreadsMs: number;
+    validateTwoThreadsCpuMs?: number;
     /** Two `validate --jobs 1` processes at once, each over half the files (wall time of the pair). */
     halvesAtOnceMs: number;
     /** One of those processes alone. */
@@ -50,6 +60,17 @@ export interface PortfolioBenchResult {
     /** The same over the baseline's second pass, parsing with optimised code. */
     validateRatioWarm: number;
     simulateRatioWarm: number;
+    /**
+     * The ratio each run would have if its CPU time were spread perfectly over every core: the
+     * least that more threads or processes could give without less work.
+     */
+    validateFloorRatio?: number;
+    simulateFloorRatio?: number;
+}
+
+/** The least of two figures either of which may be missing. */
+function least(a: number | undefined, b: number | undefined): number | undefined {
+    return a === undefined ? b : b === undefined ? a : Math.min(a, b);
 }
 
 function best(runs: number, measure: () => number): number {
@@ -77,15 +98,17 @@ export async function runPortfolioBench(root: string, benchScript: string, runs 
         const texts = oracleContracts(root);
         const files = writeContracts(directory, texts);
         const cli = path.join(root, 'bin/aco.js');
-        const time = (args: string[], env: NodeJS.ProcessEnv = process.env): number => {
+        /** Wall and CPU time of one `aco` run. */
+        const timed = (args: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; cpuMs: number | undefined } => {
             const start = performance.now();
-            const run = spawnSync(cli, args, { encoding: 'utf-8', maxBuffer: 1 << 30, env });
-            const elapsed = performance.now() - start;
+            const { result: run, cpuMs } = withChildrenCpu(() => spawnSync(cli, args, { encoding: 'utf-8', maxBuffer: 1 << 30, env }));
+            const ms = performance.now() - start;
             if (run.status !== 0) {
                 throw new Error(`aco ${args.join(' ')} exited ${run.status}: ${run.stderr.slice(0, 500)}`);
             }
-            return elapsed;
+            return { ms, cpuMs };
         };
+        const time = (args: string[], env?: NodeJS.ProcessEnv): number => timed(args, env).ms;
         const parseOnly = (): ParseOnlyResult => {
             const run = spawnSync(process.execPath, [benchScript, '--parse-only', directory], { encoding: 'utf-8' });
             if (run.status !== 0) {
@@ -109,16 +132,23 @@ export async function runPortfolioBench(root: string, benchScript: string, runs 
         const inProcessSimulates: InProcessResult[] = [];
         let validateMs = Infinity;
         let simulateMs = Infinity;
+        let validateCpuMs: number | undefined;
+        let simulateCpuMs: number | undefined;
         for (let i = 0; i < runs; i++) {
             baselines.push(parseOnly());
-            validateMs = Math.min(validateMs, time(['validate', directory, '--quiet']));
-            simulateMs = Math.min(simulateMs, time(['simulate', directory, '--format', 'json']));
+            const validate = timed(['validate', directory, '--quiet']);
+            validateMs = Math.min(validateMs, validate.ms);
+            validateCpuMs = least(validateCpuMs, validate.cpuMs);
+            const simulate = timed(['simulate', directory, '--format', 'json']);
+            simulateMs = Math.min(simulateMs, simulate.ms);
+            simulateCpuMs = least(simulateCpuMs, simulate.cpuMs);
             inProcessValidates.push(inProcess('validate'));
             inProcessSimulates.push(inProcess('simulate'));
         }
-        const fastest = <T extends { coldMs: number; warmMs: number }>(all: T[]): T => ({
+        const fastest = <T extends { coldMs: number; coldCpuMs: number; warmMs: number }>(all: T[]): T => ({
             ...all[0],
             coldMs: Math.min(...all.map(b => b.coldMs)),
+            coldCpuMs: Math.min(...all.map(b => b.coldCpuMs)),
             warmMs: Math.min(...all.map(b => b.warmMs))
         });
         const baseline = fastest(baselines);
@@ -126,7 +156,7 @@ export async function runPortfolioBench(root: string, benchScript: string, runs 
         const one = ['validate', files[0], '--quiet'];
         const oneContractMs = best(runs, () => time(one));
         const oneContractWithoutSnapshotMs = best(runs, () => time(one, { ...process.env, ACO_NO_SNAPSHOT: '1' }));
-        const validateTwoThreadsMs = time(['validate', directory, '--quiet', '--jobs', '2']);
+        const twoThreads = timed(['validate', directory, '--quiet', '--jobs', '2']);
         const cacheFile = path.join(os.tmpdir(), `${path.basename(directory)}.acocache`);
         const cachedOneChangedMs = (() => {
             try {
@@ -150,16 +180,21 @@ export async function runPortfolioBench(root: string, benchScript: string, runs 
         });
         const halfAloneMs = time(['validate', halves[0], '--quiet', '--jobs', '1']);
         const halvesAtOnceMs = await atOnce(cli, halves.map(folder => ['validate', folder, '--quiet', '--jobs', '1']));
+        const cores = os.availableParallelism();
+        const floor = (cpuMs: number | undefined): number | undefined => cpuMs === undefined ? undefined : cpuMs / cores / baseline.coldMs;
         return {
             contracts: texts.length,
-            cores: os.availableParallelism(),
+            cores,
             baseline,
             inProcessValidate: fastest(inProcessValidates),
             inProcessSimulate: fastest(inProcessSimulates),
             cliStartMs,
             validateMs,
             simulateMs,
-            validateTwoThreadsMs,
+            validateCpuMs,
+            simulateCpuMs,
+            validateTwoThreadsMs: twoThreads.ms,
+            validateTwoThreadsCpuMs: twoThreads.cpuMs,
             halvesAtOnceMs,
             halfAloneMs,
             cachedOneChangedMs,
@@ -168,7 +203,9 @@ export async function runPortfolioBench(root: string, benchScript: string, runs 
             validateRatio: validateMs / baseline.coldMs,
             simulateRatio: simulateMs / baseline.coldMs,
             validateRatioWarm: validateMs / baseline.warmMs,
-            simulateRatioWarm: simulateMs / baseline.warmMs
+            simulateRatioWarm: simulateMs / baseline.warmMs,
+            validateFloorRatio: floor(validateCpuMs),
+            simulateFloorRatio: floor(simulateCpuMs)
         };
     } finally {
         fs.rmSync(directory, { recursive: true, force: true });

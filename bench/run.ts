@@ -149,18 +149,25 @@ async function runBenchmarks(): Promise<void> {
         await group('portfolio', '== the CLI over every oracle contract, against parsing them on one core', async () => {
             const r = await runPortfolioBench(root, script);
             results.portfolio = r;
-            console.log(`${r.contracts.toLocaleString('en-US')} contracts, ${r.cores} cores. Baseline, parse only, one core, fresh process: ${ms(r.baseline.coldMs)} (again, optimised: ${ms(r.baseline.warmMs)})`);
+            console.log(`${r.contracts.toLocaleString('en-US')} contracts, ${r.cores} cores. Baseline, parse only, one core, fresh process: ${ms(r.baseline.coldMs)}`
+                + ` (CPU ${ms(r.baseline.coldCpuMs)}; again, optimised: ${ms(r.baseline.warmMs)})`);
             console.log(`aco --version ${ms(r.cliStartMs)}; validate ${ms(r.validateMs)}; simulate --format json ${ms(r.simulateMs)}`);
+            if (r.validateCpuMs !== undefined && r.simulateCpuMs !== undefined) {
+                const busy = (cpu: number, wall: number): string => `CPU ${ms(cpu)} in ${ms(wall)}, ${(cpu / wall).toFixed(2)} cores busy`;
+                console.log(`  validate: ${busy(r.validateCpuMs, r.validateMs)}; simulate: ${busy(r.simulateCpuMs, r.simulateMs)}. Spread perfectly over ${r.cores} cores, `
+                    + `${r.validateFloorRatio!.toFixed(2)}× and ${r.simulateFloorRatio!.toFixed(2)}× parse only: the least more threads could give without less work (no target)`);
+            }
             const base = r.baseline;
             for (const [name, cli, work] of [['validate', r.validateMs, r.inProcessValidate], ['simulate --format json', r.simulateMs, r.inProcessSimulate]] as const) {
-                console.log(`${name}'s reports made in process, one core, fresh process: ${ms(work.coldMs)} (${(work.coldMs / base.coldMs).toFixed(2)}× parse only; `
+                console.log(`${name}'s reports made in process, one core, fresh process: ${ms(work.coldMs)} (CPU ${ms(work.coldCpuMs)}; ${(work.coldMs / base.coldMs).toFixed(2)}× parse only; `
                     + `optimised ${ms(work.warmMs)}, ${(work.warmMs / base.warmMs).toFixed(2)}× the optimised parse); `
                     // Each side is its best of the rounds, so a CLI that adds next to nothing can come out a little faster.
                     + `the CLI around them ${cli > work.coldMs ? ms(cli - work.coldMs) : 'nothing measurable'} (no target)`);
                 console.log(`  by phase, first pass: ${Object.entries(work.coldPhasesMs).map(([phase, t]) => `${phase} ${ms(t)} (${(t / base.coldMs).toFixed(2)}×)`).join(', ')}`);
             }
             console.log(`one contract: validate ${ms(r.oneContractMs)}, with ACO_NO_SNAPSHOT=1 ${ms(r.oneContractWithoutSnapshotMs)} (the startup snapshot; no target)`);
-            console.log(`the second core: validate --jobs 2 ${ms(r.validateTwoThreadsMs)}; two processes on half the files each, at once ${ms(r.halvesAtOnceMs)}, one of them alone ${ms(r.halfAloneMs)} `
+            const twoThreadsCpu = r.validateTwoThreadsCpuMs === undefined ? '' : ` (CPU ${ms(r.validateTwoThreadsCpuMs)})`;
+            console.log(`the second core: validate --jobs 2 ${ms(r.validateTwoThreadsMs)}${twoThreadsCpu}; two processes on half the files each, at once ${ms(r.halvesAtOnceMs)}, one of them alone ${ms(r.halfAloneMs)} `
                 + `(${(r.halvesAtOnceMs / r.halfAloneMs).toFixed(2)}×: 1.00× would mean a free second core)`);
             console.log(`a CI run whose change touched one contract: validate --cache ${ms(r.cachedOneChangedMs)} (${(r.cachedOneChangedMs / r.baseline.coldMs).toFixed(2)}× the baseline; no target)`);
             verdict('aco validate, every oracle contract / parse only', r.validateRatio, 2);
