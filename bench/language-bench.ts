@@ -84,17 +84,24 @@ export async function timePhases(texts: readonly string[], tag: string): Promise
     return { parseMs: parsed - start, linkAndValidateMs: done - parsed };
 }
 
-/** The best of `runs` runs, to damp noise from the JIT and the garbage collector. */
-async function best(texts: readonly string[], tag: string, runs: number): Promise<PhaseTimes> {
-    let result: PhaseTimes | undefined;
+/**
+ * The best of `runs` runs of each set of texts, the sets taken in turn round after round: a
+ * growth figure compares two sets, and on a shared host the machine's speed drifts from one
+ * minute to the next, so neither set may have all its runs in a faster minute than the other's.
+ */
+async function bestInTurn(sets: ReadonlyArray<{ texts: readonly string[]; tag: string }>, runs: number): Promise<PhaseTimes[]> {
+    const results: Array<PhaseTimes | undefined> = sets.map(() => undefined);
     for (let i = 0; i < runs; i++) {
-        const times = await timePhases(texts, `${tag}-${i}`);
-        result = !result ? times : {
-            parseMs: Math.min(result.parseMs, times.parseMs),
-            linkAndValidateMs: Math.min(result.linkAndValidateMs, times.linkAndValidateMs)
-        };
+        for (const [index, { texts, tag }] of sets.entries()) {
+            const times = await timePhases(texts, `${tag}-${i}`);
+            const sofar = results[index];
+            results[index] = !sofar ? times : {
+                parseMs: Math.min(sofar.parseMs, times.parseMs),
+                linkAndValidateMs: Math.min(sofar.linkAndValidateMs, times.linkAndValidateMs)
+            };
+        }
     }
-    return result!;
+    return results as PhaseTimes[];
 }
 
 export interface LanguageBenchResult {
@@ -113,10 +120,8 @@ export async function runLanguageBench(runs = 5): Promise<LanguageBenchResult> {
     const small = Array.from({ length: 3000 }, (_, i) => smallContract(i));
     const smallDouble = Array.from({ length: 6000 }, (_, i) => smallContract(i));
     await timePhases([largeContract(50, 10, 20)], 'warm-up');
-    const l = await best(large, 'large', runs);
-    const s = await best(small, 'small', runs);
-    const l2 = await best(largeDouble, 'large2', runs);
-    const s2 = await best(smallDouble, 'small2', runs);
+    const [l, l2] = await bestInTurn([{ texts: large, tag: 'large' }, { texts: largeDouble, tag: 'large2' }], runs);
+    const [s, s2] = await bestInTurn([{ texts: small, tag: 'small' }, { texts: smallDouble, tag: 'small2' }], runs);
     const total = (t: PhaseTimes): number => t.parseMs + t.linkAndValidateMs;
     return {
         large: { ...l, ratio: l.linkAndValidateMs / l.parseMs },
