@@ -15,8 +15,8 @@ function node(code: string): () => void {
 }
 
 /** Busy until this process has used `ms` of CPU. */
-const spin = (ms: number): string => `const { user, system } = process.cpuUsage(); const until = (user + system) / 1000 + ${ms};`
-    + ' while ((({ user, system }) => (user + system) / 1000)(process.cpuUsage()) < until) {}';
+const spin = (ms: number): string => 'const cpu = () => { const { user, system } = process.cpuUsage(); return (user + system) / 1000; };'
+    + ` const until = cpu() + ${ms}; while (cpu() < until) {}`;
 
 describe.runIf(process.platform === 'linux')('CPU time of the children a run waits for', () => {
     test('a child busy for 400 ms of CPU counts at least that much', () => {
